@@ -1,0 +1,127 @@
+/**
+ * The line grammar of `e2c-transcript/1` (PRODUCT.md §4 rules 2–4). Reader and writer share these predicates:
+ * the writer escapes exactly the body lines the reader would otherwise take as structure, which is what makes
+ * `parse(write(t))` give `t` back for any text.
+ */
+
+export const TRANSCRIPT_OPEN_LINE = "--- Transcript ---";
+/** Subject of the note that holds the full transcript when the description had to be cut (§4 rule 2). */
+export const FULL_TRANSCRIPT_NOTE_SUBJECT = "Handoff transcript";
+
+export function endLine(totalMessages: number): string {
+  return `--- End of transcript (${totalMessages} messages) ---`;
+}
+
+export function truncatedLine(shown: number, total: number): string {
+  return `--- Transcript truncated: ${shown} of ${total} messages shown; full transcript in note "${FULL_TRANSCRIPT_NOTE_SUBJECT}" ---`;
+}
+
+const OPEN_RE = /^-{3}\s*Transcript\s*-{3}\s*$/i;
+const END_RE = /^-{3}\s*End of transcript\s*\((\d+)\s+messages?\)\s*-{3}\s*$/i;
+const TRUNCATED_RE = /^-{3}\s*Transcript truncated:\s*(\d+)\s+of\s+(\d+)\s+messages?\s+shown\b.*-{3}\s*$/i;
+
+export type SeparatorLine =
+  | { kind: "open" }
+  | { kind: "end"; total: number }
+  | { kind: "truncated"; shown: number; total: number };
+
+const DASH = 45;
+
+export function readSeparatorLine(line: string): SeparatorLine | null {
+  if (line.charCodeAt(0) !== DASH) return null;
+  if (OPEN_RE.test(line)) return { kind: "open" };
+  const end = END_RE.exec(line);
+  if (end) return { kind: "end", total: Number(end[1]) };
+  const cut = TRUNCATED_RE.exec(line);
+  if (cut) return { kind: "truncated", shown: Number(cut[1]), total: Number(cut[2]) };
+  return null;
+}
+
+// Rule 3: `[<timestamp>] <display name> [<email>] [(<role>)]`; the writer uses ISO 8601 UTC with Z, the reader
+// also accepts an offset, `YYYY-MM-DD HH:MM[:SS] UTC`, and no brackets.
+const TIMESTAMP = String.raw`(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[ ]?(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?`;
+const BRACKETED_RE = new RegExp(String.raw`^\[${TIMESTAMP}\][ \t]*(.*)$`);
+const BARE_RE = new RegExp(String.raw`^${TIMESTAMP}[ \t]+(\S.*)$`);
+
+export interface MessageLine {
+  /** ISO UTC, or null for an impossible date such as month 13. */
+  timestamp: string | null;
+  /** Whether the time carried a zone; a time without one is read as UTC. */
+  zoned: boolean;
+  rest: string;
+}
+
+const OPEN_BRACKET = 91;
+
+export function readMessageLine(line: string): MessageLine | null {
+  const first = line.charCodeAt(0);
+  let match: RegExpExecArray | null = null;
+  if (first === OPEN_BRACKET) match = BRACKETED_RE.exec(line);
+  else if (first >= 48 && first <= 57) match = BARE_RE.exec(line);
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s, frac, zone, rest] = match;
+  return { timestamp: toIsoUtc(y!, mo!, d!, h!, mi!, s, frac, zone), zoned: zone !== undefined, rest: rest ?? "" };
+}
+
+function toIsoUtc(
+  y: string,
+  mo: string,
+  d: string,
+  h: string,
+  mi: string,
+  s: string | undefined,
+  frac: string | undefined,
+  zone: string | undefined,
+): string | null {
+  const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), s ? Number(s) : 0, ms);
+  const check = new Date(local);
+  // Date.UTC rolls 2026-02-31 over into March: such a line has no readable time.
+  if (
+    check.getUTCFullYear() !== Number(y) ||
+    check.getUTCMonth() !== Number(mo) - 1 ||
+    check.getUTCDate() !== Number(d) ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    (s !== undefined && Number(s) > 59)
+  ) {
+    return null;
+  }
+  let offsetMinutes = 0;
+  if (zone && zone !== "Z" && zone !== "UTC" && zone !== "GMT") {
+    const sign = zone.startsWith("-") ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+  }
+  return formatIsoUtc(new Date(local - offsetMinutes * 60_000));
+}
+
+/** `2026-11-20T09:14:03Z`: ISO 8601 UTC, milliseconds only when there are any. */
+export function formatIsoUtc(date: Date): string {
+  const iso = date.toISOString();
+  return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+/** Rule 4: the optional first body line `Subject: …`. */
+const SUBJECT_RE = /^Subject:[ ]?(.*)$/i;
+
+export function readSubjectLine(line: string): string | null {
+  const m = SUBJECT_RE.exec(line);
+  return m ? (m[1] ?? "") : null;
+}
+
+const BACKSLASH = 92;
+
+/** Rule 4: a body line the reader would take as structure is written with a leading backslash. */
+export function needsEscape(line: string, isFirstBodyLine: boolean): boolean {
+  return (
+    line.charCodeAt(0) === BACKSLASH ||
+    readSeparatorLine(line) !== null ||
+    readMessageLine(line) !== null ||
+    (isFirstBodyLine && SUBJECT_RE.test(line))
+  );
+}
+
+export function isEscaped(line: string): boolean {
+  return line.charCodeAt(0) === BACKSLASH;
+}

@@ -1,0 +1,10 @@
+export * from "./types";
+export * from "./grammar";
+export * from "./sentiment";
+export { htmlToText, looksLikeHtml, decodeEntities } from "./html";
+export { findQuotedRanges } from "./quoted";
+export { parseTranscript, parseSenderPart } from "./parse";
+export { parseParty, formatParty } from "./header";
+export { normalizeRole } from "./roles";
+export * from "./handoff";
+export * from "./write";

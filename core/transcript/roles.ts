@@ -1,0 +1,17 @@
+/** Message roles (PRODUCT.md §4 rule 3), with the words other systems use for them. */
+import type { MessageRole } from "./types";
+
+const ROLE_ALIASES: Record<string, MessageRole> = {
+  customer: "customer",
+  agent: "agent",
+  ai: "ai",
+  system: "system",
+  bot: "ai",
+  assistant: "ai",
+  human: "agent",
+  rep: "agent",
+};
+
+export function normalizeRole(text: string): MessageRole | null {
+  return ROLE_ALIASES[text.trim().toLowerCase()] ?? null;
+}

@@ -1,0 +1,122 @@
+/** The writer of `e2c-transcript/1` (PRODUCT.md §4): what the connector puts into `incident.description`. */
+import { endLine, formatIsoUtc, needsEscape, TRANSCRIPT_OPEN_LINE, truncatedLine } from "./grammar";
+import { assertValidHandoff } from "./handoff";
+import { formatParty, HEADER_KEYS } from "./header";
+import { normalizeRole } from "./roles";
+import { normalizeSentiment } from "./sentiment";
+import type { Handoff, HandoffMessage, Party, TranscriptHeader } from "./types";
+
+/** `incident.description` is a memo of 2,000 characters unless the environment says otherwise (domain.md §4). */
+export const DEFAULT_DESCRIPTION_MAX_LENGTH = 2000;
+
+export interface WriteOptions {
+  /** The column's max length; `null` for no limit. Default 2,000. */
+  maxLength?: number | null;
+}
+
+export interface ComposedTranscript {
+  /** What goes into the description: the full transcript, or its cut at a message boundary. */
+  text: string;
+  /** The whole transcript, for the note "Handoff transcript" when `truncated`. */
+  full: string;
+  truncated: boolean;
+  shownMessages: number;
+  totalMessages: number;
+}
+
+/** Header values and names are one line each. */
+function oneLine(value: string): string {
+  return value.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+/** The party as the writer puts it on a line: no line breaks, no angle brackets inside a name or address. */
+export function cleanParty(party: Party | undefined): Party {
+  const out: Party = {};
+  const name = party?.name ? oneLine(party.name).replace(/[<>]/g, "").trim() : "";
+  const email = party?.email ? party.email.replace(/[\s<>()]/g, "") : "";
+  if (name) out.name = name;
+  if (email) out.email = email;
+  return out;
+}
+
+export function headerOf(handoff: Handoff): TranscriptHeader {
+  const header: TranscriptHeader = { extra: [] };
+  header.channel = oneLine(handoff.channel);
+  header.classification = oneLine(handoff.classification);
+  header.sentiment = oneLine(normalizeSentiment(handoff.sentiment).text);
+  const customer = cleanParty(handoff.customer);
+  if (customer.name || customer.email) header.customer = customer;
+  if (handoff.sessionUrl) header.session = oneLine(handoff.sessionUrl);
+  header.handoffId = oneLine(handoff.handoffId);
+  if (handoff.summary && oneLine(handoff.summary)) header.summary = oneLine(handoff.summary);
+  return header;
+}
+
+function headerText(header: TranscriptHeader): string {
+  let out = "";
+  for (const [key, label] of HEADER_KEYS) {
+    const value = header[key];
+    if (value === undefined) continue;
+    const text = typeof value === "string" ? value : formatParty(value);
+    out += text === "" ? `${label}:\n` : `${label}: ${text}\n`;
+  }
+  for (const [key, value] of header.extra) out += `${key}: ${value}\n`;
+  return out;
+}
+
+function messageBlock(message: HandoffMessage): string {
+  const sender = formatParty(cleanParty(message.from));
+  const role = normalizeRole(message.role) ?? "system";
+  const time = formatIsoUtc(new Date(message.timestamp));
+  let out = `[${time}] ${sender ? `${sender} ` : ""}(${role})\n`;
+  const subject = message.subject ? oneLine(message.subject) : "";
+  if (subject) out += `Subject: ${subject}\n`;
+  if (message.body !== "") {
+    const lines = message.body.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string;
+      out += needsEscape(line, i === 0) ? `\\${line}\n` : `${line}\n`;
+    }
+  }
+  return `${out}\n`;
+}
+
+export function composeTranscript(handoff: Handoff, options: WriteOptions = {}): ComposedTranscript {
+  assertValidHandoff(handoff);
+  const maxLength = options.maxLength === undefined ? DEFAULT_DESCRIPTION_MAX_LENGTH : options.maxLength;
+  const header = headerOf(handoff);
+  const blocks = handoff.messages.map(messageBlock);
+  const total = blocks.length;
+  const opening = (h: TranscriptHeader): string => `${headerText(h)}\n${TRANSCRIPT_OPEN_LINE}\n`;
+  const full = `${opening(header)}${blocks.join("")}${endLine(total)}`;
+  if (maxLength === null || full.length <= maxLength) {
+    return { text: full, full, truncated: false, shownMessages: total, totalMessages: total };
+  }
+
+  // Rule 2: cut at a message boundary, keeping as many messages as fit with the closing line.
+  let prefix = opening(header);
+  const over = prefix.length + truncatedLine(0, total).length - maxLength;
+  if (over > 0 && header.summary !== undefined) {
+    // Not even the header fits: the summary is the one header value that can be shortened.
+    const keep = header.summary.length - over - 1;
+    if (keep > 0) header.summary = `${header.summary.slice(0, keep)}…`;
+    else delete header.summary;
+    prefix = opening(header);
+  }
+  const room = maxLength - prefix.length;
+  let shown = 0;
+  let used = 0;
+  while (shown < total && used + (blocks[shown] as string).length + truncatedLine(shown + 1, total).length <= room) {
+    used += (blocks[shown] as string).length;
+    shown++;
+  }
+  const text = `${prefix}${blocks.slice(0, shown).join("")}${truncatedLine(shown, total)}`;
+  if (text.length > maxLength) {
+    throw new RangeError(`maxLength ${maxLength} is too small to hold the transcript header (${text.length} characters)`);
+  }
+  return { text, full, truncated: true, shownMessages: shown, totalMessages: total };
+}
+
+export function writeTranscript(handoff: Handoff, options: WriteOptions = {}): string {
+  return composeTranscript(handoff, options).text;
+}

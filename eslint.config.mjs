@@ -1,0 +1,40 @@
+// ESLint 9 flat config: typescript-eslint plus Microsoft's Power Apps checker rules (registered explicitly:
+// its paCheckerHosted config has no `plugins` key).
+import eslintjs from "@eslint/js";
+import tseslint from "typescript-eslint";
+import powerApps from "@microsoft/eslint-plugin-power-apps";
+import globals from "globals";
+
+export default [
+  { ignores: ["**/generated/**", "out/**", "dist/**", "node_modules/**", "coverage/**"] },
+  eslintjs.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    plugins: { "@microsoft/power-apps": powerApps },
+    languageOptions: { globals: { ...globals.browser, ComponentFramework: "readonly", Xrm: "readonly" } },
+    rules: {
+      ...powerApps.configs.paCheckerHosted.rules,
+      eqeqeq: ["error", "smart"],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+    settings: powerApps.configs.paCheckerHosted.settings,
+  },
+  // core/ is shared by the browser and Node: no Node built-ins, no DOM, no Xrm.
+  {
+    files: ["core/**/*.ts"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "http", "https", "os", "child_process"] }],
+      "no-restricted-globals": ["error", "window", "document", "Xrm", "process", "Buffer"],
+    },
+  },
+  {
+    files: ["plugins-js/**/*.ts", "scripts/**/*.mjs", "bin/**/*.js", "test/**/*.ts", "*.js", "*.mjs"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ["bin/**/*.js", "jest.config.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+];

@@ -1,0 +1,84 @@
+/** `e2c arc validate RULE.json [--json]` (PRODUCT.md §5.3, §6). */
+import { z } from "zod";
+import { outcomeTable, type OutcomeRow } from "../../../core/email-to-case/outcome-table";
+import { validateRule, type Finding, type RuleContext } from "../../../core/email-to-case/rule-validation";
+import { problemsOf, ruleSchema, scenarioSchema, type ArcRule } from "../../../core/email-to-case/scenario";
+import { parseCommandArgs } from "../args";
+import { InputError, readJson, type CliIO } from "../io";
+
+export const ARC_USAGE = `Usage:
+  e2c arc validate RULE.json [--json]   check a record creation rule and show, for each kind of incoming email,
+                                        whether it becomes a case; exit 1 when an error is found
+
+RULE.json is a rule as in the scenario format, or { "rule": {...}, "queue": {...}, "expectBccOrDistributionGroup": true }.
+`;
+
+const queueSchema = scenarioSchema.shape.queues.unwrap().element;
+const ruleFileSchema = z.strictObject({
+  rule: ruleSchema.extend({ id: z.string().min(1).default("rule") }),
+  queue: queueSchema.optional(),
+  expectBccOrDistributionGroup: z.boolean().optional(),
+});
+
+export interface RuleCheck {
+  format: "e2c-rule-check/1";
+  rule: { id: string; name: string | null };
+  findings: Finding[];
+  outcomeTable: OutcomeRow[];
+}
+
+export function arcCommand(io: CliIO, args: string[]): number {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === "--help" || sub === "-h") {
+    io.stdout(ARC_USAGE);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== "validate") {
+    throw new InputError("e2c arc", [{ field: "(root)", message: `unknown subcommand "${sub}"; use validate` }]);
+  }
+  const { values, positionals } = parseCommandArgs("arc validate", rest, {
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.stdout(ARC_USAGE);
+    return 0;
+  }
+  const { name, value } = readJson(io, positionals[0], "rule");
+  const wrapped = typeof value === "object" && value !== null && "rule" in value ? value : { rule: value };
+  const parsed = ruleFileSchema.safeParse(wrapped);
+  if (!parsed.success) throw new InputError(name, problemsOf(parsed.error));
+  const { rule, queue, expectBccOrDistributionGroup } = parsed.data;
+  const context: RuleContext = {};
+  if (queue) context.queue = queue;
+  if (expectBccOrDistributionGroup !== undefined) context.expectBccOrDistributionGroup = expectBccOrDistributionGroup;
+  const check: RuleCheck = {
+    format: "e2c-rule-check/1",
+    rule: { id: rule.id, name: rule.name ?? null },
+    findings: validateRule(rule as ArcRule, context),
+    outcomeTable: outcomeTable(rule as ArcRule),
+  };
+  io.stdout(values.json ? `${JSON.stringify(check, null, 2)}\n` : formatRuleCheck(check));
+  return check.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+export function formatRuleCheck(check: RuleCheck): string {
+  const out: string[] = [`Rule ${check.rule.name ? `"${check.rule.name}"` : check.rule.id}`, ""];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of check.findings) counts[f.severity]++;
+  out.push(`Findings: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} note(s)`);
+  for (const f of check.findings) {
+    out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.id}${f.field ? ` [${f.field}]` : ""}: ${f.message}`);
+    out.push(`          What to do: ${f.recommendation}`);
+  }
+  out.push("", "What happens to each kind of incoming email:");
+  const width = Math.max(...check.outcomeTable.map((r) => r.situation.length));
+  for (const r of check.outcomeTable) {
+    const effect = [r.contactCreated ? "contact created" : "", r.recordActivated ? "record activated" : ""].filter(Boolean).join(", ");
+    const outcome = r.caseCreated
+      ? `case created${r.customer ? ` (customer: ${r.customer})` : ""}`
+      : `no case: ${r.reason?.id ?? "?"}`;
+    out.push(`  ${r.situation.padEnd(width)}  ${outcome}${effect ? `; ${effect}` : ""}`);
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,62 @@
+/** The `e2c` command (PRODUCT.md §6): dispatches to a subcommand and turns input errors into exit code 2. */
+import { arcCommand, ARC_USAGE } from "./commands/arc";
+import { diagnoseCommand, DIAGNOSE_USAGE } from "./commands/diagnose";
+import { transcriptCommand, TRANSCRIPT_USAGE } from "./commands/transcript";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { InputError, processIO, type CliIO } from "./io";
+
+/** The root package's version, found from here both in the sources and in dist/. */
+function toolkitVersion(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+  }
+  return "unknown";
+}
+
+const USAGE = `e2c — Email to Case Toolkit
+
+${TRANSCRIPT_USAGE}
+${DIAGNOSE_USAGE}
+${ARC_USAGE}
+Exit codes: 0 done; 1 findings (arc validate: an error-severity finding); 2 invalid input.
+`;
+
+export function run(argv: string[], io: CliIO = processIO): number {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case "transcript":
+        return transcriptCommand(io, args);
+      case "diagnose":
+        return diagnoseCommand(io, args);
+      case "arc":
+        return arcCommand(io, args);
+      case "--help":
+      case "-h":
+      case "help":
+        io.stdout(USAGE);
+        return 0;
+      case "--version":
+      case "-v":
+        io.stdout(`${toolkitVersion()}\n`);
+        return 0;
+      case undefined:
+        io.stderr(USAGE);
+        return 2;
+      default:
+        throw new InputError("e2c", [{ field: "(root)", message: `unknown command "${command}"; run e2c --help` }]);
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`${error.message.split("\n").map((l) => `e2c: ${l}`).join("\n")}\n`);
+      if (error.hint) io.stderr(`e2c: ${error.hint}\n`);
+      return 2;
+    }
+    // A bug, not bad input: say so plainly; the stack only on request.
+    io.stderr(`e2c: internal error: ${(error as Error).message}\n`);
+    if (process.env.E2C_DEBUG) io.stderr(`${(error as Error).stack}\n`);
+    return 70;
+  }
+}
