@@ -18,7 +18,7 @@ export function truncatedLine(shown: number, total: number): string {
 
 const OPEN_RE = /^-{3}\s*Transcript\s*-{3}\s*$/i;
 const END_RE = /^-{3}\s*End of transcript\s*\((\d+)\s+messages?\)\s*-{3}\s*$/i;
-const TRUNCATED_RE = /^-{3}\s*Transcript truncated:\s*(\d+)\s+of\s+(\d+)\s+messages?\s+shown\b.*-{3}\s*$/i;
+const TRUNCATED_RE = /^-{3}\s*Transcript truncated:\s*(\d+)\s+of\s+(\d+)\s+messages?\s+shown\b.*-{3}\s*$/is;
 
 export type SeparatorLine =
   | { kind: "open" }
@@ -40,8 +40,9 @@ export function readSeparatorLine(line: string): SeparatorLine | null {
 // Rule 3: `[<timestamp>] <display name> [<email>] [(<role>)]`; the writer uses ISO 8601 UTC with Z, the reader
 // also accepts an offset, `YYYY-MM-DD HH:MM[:SS] UTC`, and no brackets.
 const TIMESTAMP = String.raw`(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[ ]?(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?`;
-const BRACKETED_RE = new RegExp(String.raw`^\[${TIMESTAMP}\][ \t]*(.*)$`);
-const BARE_RE = new RegExp(String.raw`^${TIMESTAMP}[ \t]+(\S.*)$`);
+// dotAll: a name may hold U+2028, which `.` would not match, and the line would silently stop being a message line.
+const BRACKETED_RE = new RegExp(String.raw`^\[${TIMESTAMP}\][ \t]*(.*)$`, "s");
+const BARE_RE = new RegExp(String.raw`^${TIMESTAMP}[ \t]+(\S.*)$`, "s");
 
 export interface MessageLine {
   /** ISO UTC, or null for an impossible date such as month 13. */
@@ -103,7 +104,7 @@ export function formatIsoUtc(date: Date): string {
 }
 
 /** Rule 4: the optional first body line `Subject: …`. */
-const SUBJECT_RE = /^Subject:[ ]?(.*)$/i;
+const SUBJECT_RE = /^Subject:[ ]?(.*)$/is;
 
 export function readSubjectLine(line: string): string | null {
   const m = SUBJECT_RE.exec(line);

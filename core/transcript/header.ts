@@ -27,7 +27,7 @@ export const HEADER_KEYS: readonly [KnownKey, string][] = [
   ["summary", "Summary"],
 ];
 
-const HEADER_LINE_RE = /^([A-Za-z][A-Za-z0-9 _-]{0,40}):(?:[ \t](.*)|)$/;
+const HEADER_LINE_RE = /^([A-Za-z][A-Za-z0-9 _-]{0,40}):(?:[ \t](.*)|)$/s;
 
 export function isHeaderLine(line: string): boolean {
   return HEADER_LINE_RE.test(line);
@@ -36,16 +36,19 @@ export function isHeaderLine(line: string): boolean {
 /** `Jane Doe <jane@contoso.com>`, `jane@contoso.com` or `Jane Doe`. */
 export function parseParty(text: string): Party {
   const value = text.trim();
-  const angle = /^(.*?)\s*<([^<>]*)>\s*$/.exec(value);
+  const angle = /^(.*?)\s*<([^<>]*)>\s*$/s.exec(value);
   if (angle) return withoutEmpty({ name: angle[1]?.trim(), email: angle[2]?.trim() });
-  if (/^[^\s@<>]+@[^\s@<>]+$/.test(value)) return { email: value };
+  if (BARE_EMAIL_RE.test(value)) return { email: value };
   return withoutEmpty({ name: value });
 }
+
+const BARE_EMAIL_RE = /^[^\s@<>]+@[^\s@<>]+$/;
 
 export function formatParty(party: Party): string {
   const name = party.name ?? "";
   if (party.email) return name ? `${name} <${party.email}>` : `<${party.email}>`;
-  return name;
+  // A name that looks like an address would read back as one: an empty address keeps it a name.
+  return BARE_EMAIL_RE.test(name) ? `${name} <>` : name;
 }
 
 function withoutEmpty(party: Party): Party {
