@@ -26,7 +26,12 @@ export interface Diagnosis {
   effects: Omit<ArcEffects, "ruleId"> & { queueId: string | null; ruleId: string | null };
 }
 
-function finish(results: StageResult[], effects: Diagnosis["effects"], caseCreated: boolean, summary: string): Diagnosis {
+function finish(
+  results: StageResult[],
+  effects: Diagnosis["effects"],
+  caseCreated: boolean,
+  summary: string,
+): Diagnosis {
   const stages = STAGES.map((stage) => results.find((r) => r.stage === stage) ?? notReached(stage));
   return { format: "e2c-diagnosis/1", verdict: { caseCreated, summary }, stages, effects };
 }
@@ -58,7 +63,13 @@ export function diagnose(scenario: Scenario): Diagnosis {
   // cases). The diagnosis reports the queue that creates a case, else the first queue that has an active rule.
   const outcomes = items.queues.map((queue) => ({
     queue,
-    outcome: evaluateArcRule({ rules: scenario.rules, queue, email: scenario.email, records: scenario.records, known: scenario }),
+    outcome: evaluateArcRule({
+      rules: scenario.rules,
+      queue,
+      email: scenario.email,
+      records: scenario.records,
+      known: scenario,
+    }),
   }));
   const chosen: { queue: (typeof items.queues)[number]; outcome: ArcOutcome } =
     outcomes.find((o) => o.outcome.caseCreated) ??

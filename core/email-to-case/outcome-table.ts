@@ -90,7 +90,11 @@ function situations(rule: ArcRule): Situation[] {
       id: "contact-listed-on-parent-entitlement",
       situation: "Email from a contact listed on its parent account's active entitlement",
       source: TABLE,
-      records: { contacts: [contact({ parentAccountId: "a1" })], accounts: [parent], entitlements: [entitlement(["c1"])] },
+      records: {
+        contacts: [contact({ parentAccountId: "a1" })],
+        accounts: [parent],
+        entitlements: [entitlement(["c1"])],
+      },
     },
     {
       id: "parent-entitlement-for-all-contacts",
@@ -103,7 +107,10 @@ function situations(rule: ArcRule): Situation[] {
       situation: "Email from a contact not listed on its parent account's entitlement",
       source: TABLE,
       records: {
-        contacts: [contact({ parentAccountId: "a1" }), contact({ id: "c2", email: "other@example.com", parentAccountId: "a1" })],
+        contacts: [
+          contact({ parentAccountId: "a1" }),
+          contact({ id: "c2", email: "other@example.com", parentAccountId: "a1" }),
+        ],
         accounts: [parent],
         entitlements: [entitlement(["c2"])],
       },
@@ -122,7 +129,14 @@ function situations(rule: ArcRule): Situation[] {
       email: { relatedCaseId: "k1" },
       records: {
         contacts: [contact()],
-        cases: [{ id: "k1", customerId: "c1", state: "resolved", resolvedAt: minutesBefore(RECEIVED_AT, wait + 30 * 24 * 60) }],
+        cases: [
+          {
+            id: "k1",
+            customerId: "c1",
+            state: "resolved",
+            resolvedAt: minutesBefore(RECEIVED_AT, wait + 30 * 24 * 60),
+          },
+        ],
       },
     },
     {
@@ -135,7 +149,12 @@ function situations(rule: ArcRule): Situation[] {
         cases: [{ id: "k1", customerId: "c1", state: "resolved", resolvedAt: minutesBefore(RECEIVED_AT, 1) }],
       },
     },
-    { id: "no-sender", situation: "Email with no sender address", source: "Activity monitor reason 6", email: { from: null } },
+    {
+      id: "no-sender",
+      situation: "Email with no sender address",
+      source: "Activity monitor reason 6",
+      email: { from: null },
+    },
   ];
 }
 
@@ -148,14 +167,27 @@ function subjectMeetingItems(rule: ArcRule): string {
   return "";
 }
 
+/**
+ * A draft rule is shown as it will behave once activated: an active rule is read-only (S-ARC), so admins edit rules
+ * in draft, and that is when they need the table. `validateRule` reports the draft state itself.
+ */
 export function outcomeTable(rule: ArcRule): OutcomeRow[] {
   const queue: Queue = {
     id: rule.queueId ?? "queue",
     emailAddress: "queue@example.com",
     incomingEmailFilteringMethod: 0,
-    mailbox: { incomingEmailDeliveryMethod: 2, enabledForIncomingEmail: true, incomingEmailStatus: 1, ownerHasSyncPrivileges: true },
+    mailbox: {
+      incomingEmailDeliveryMethod: 2,
+      enabledForIncomingEmail: true,
+      incomingEmailStatus: 1,
+      ownerHasSyncPrivileges: true,
+    },
   };
-  const asQueueRule = { ...rule, queueId: queue.id };
+  const asQueueRule: ArcRule = { ...rule, queueId: queue.id, state: "active" };
+  const draftNote =
+    rule.state === "draft"
+      ? ["Shown as the rule will behave once activated: it is in draft and processes nothing yet."]
+      : [];
   return situations(rule).map((s) => {
     const email: IncomingEmail = {
       from: SENDER,
@@ -172,7 +204,14 @@ export function outcomeTable(rule: ArcRule): OutcomeRow[] {
       processingFailure: null,
       ...s.email,
     };
-    const records: Records = { contacts: [], accounts: [], otherSenders: [], entitlements: [], cases: [], ...s.records };
+    const records: Records = {
+      contacts: [],
+      accounts: [],
+      otherSenders: [],
+      entitlements: [],
+      cases: [],
+      ...s.records,
+    };
     const { result, caseCreated, effects } = evaluateArcRule({ rules: [asQueueRule], queue, email, records });
     return {
       id: s.id,
@@ -184,7 +223,7 @@ export function outcomeTable(rule: ArcRule): OutcomeRow[] {
       customer: effects.customer?.type ?? null,
       reason: result.reason,
       recommendation: result.recommendation,
-      assumptions: result.assumptions,
+      assumptions: [...draftNote, ...result.assumptions],
     };
   });
 }

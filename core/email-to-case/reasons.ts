@@ -58,7 +58,8 @@ export const REASONS = {
     status: "failed",
     code: null,
     label: "The receiving mailbox has not passed Test & Enable: its incoming email status is not Success.",
-    recommendation: "Open the mailbox's Alerts, fix the Exchange or connection problem they name, and run Test & Enable Mailbox.",
+    recommendation:
+      "Open the mailbox's Alerts, fix the Exchange or connection problem they name, and run Test & Enable Mailbox.",
     source: "seed 001, common cause 5 and 'Review Mailbox Alerts'",
   }),
   "not-in-root-inbox": entry({
@@ -95,7 +96,8 @@ export const REASONS = {
     code: null,
     label:
       "The email reached the mailbox only as a Bcc recipient: Dataverse cannot resolve Bcc recipients, and only a mailbox set to All email messages accepts such email.",
-    recommendation: "Ask senders to put the queue's address in To or Cc, or set the mailbox owner's tracking to All email messages.",
+    recommendation:
+      "Ask senders to put the queue's address in To or Cc, or set the mailbox owner's tracking to All email messages.",
     source: "seed 001, 'Distribution Groups and BCC Recipients'",
   }),
   "bcc-only/queue": entry({
@@ -157,7 +159,8 @@ export const REASONS = {
     id: "no-active-rule",
     status: "stopped",
     code: null,
-    label: "The queue's automatic record creation and update rule is in draft; a rule processes email only once activated.",
+    label:
+      "The queue's automatic record creation and update rule is in draft; a rule processes email only once activated.",
     recommendation: "Activate the rule.",
     source: "S-NC cause 9; S-ARC (a rule is Draft until activated)",
   }),
@@ -196,7 +199,8 @@ export const REASONS = {
     id: "resolved-too-recently",
     status: "stopped",
     code: 5,
-    recommendation: "Shorten the rule's wait time after resolution (resolvedsince), or expect a new case once it has passed.",
+    recommendation:
+      "Shorten the rule's wait time after resolution (resolvedsince), or expect a new case once it has passed.",
     source: "S-LEG / S-ARC resolved-case window",
   }),
   "no-sender": entry({

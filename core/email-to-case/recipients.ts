@@ -10,8 +10,7 @@ import type { Mailbox, Queue, Scenario, User } from "./scenario";
 export type ReceivedAs = "to" | "cc" | "bcc" | "distribution-group";
 
 export type Receiver =
-  | { kind: "queue"; record: Queue; as: ReceivedAs }
-  | { kind: "user"; record: User; as: ReceivedAs };
+  { kind: "queue"; record: Queue; as: ReceivedAs } | { kind: "user"; record: User; as: ReceivedAs };
 
 export function describeReceiver(r: Receiver): string {
   return `${r.kind} "${r.record.name ?? r.record.id}"`;

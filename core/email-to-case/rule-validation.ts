@@ -57,7 +57,8 @@ export function validateRule(rule: ArcRule, context: RuleContext = {}): Finding[
       id: "rule-owner-disabled",
       severity: "error",
       field: "ownerid",
-      message: "The rule's owner is disabled or deleted: the rule fails with 'Error matching conditions. Contact Microsoft support.'",
+      message:
+        "The rule's owner is disabled or deleted: the rule fails with 'Error matching conditions. Contact Microsoft support.'",
       recommendation: "Assign the rule to an active user, then deactivate and reactivate it (S-NC symptom 2).",
     });
   }
@@ -80,7 +81,10 @@ export function validateRule(rule: ArcRule, context: RuleContext = {}): Finding[
   } else {
     const catchAll = rule.items.findIndex((i) => i.matches === "any");
     if (catchAll >= 0 && catchAll < rule.items.length - 1) {
-      const skipped = rule.items.slice(catchAll + 1).map((i) => `"${i.name}"`).join(", ");
+      const skipped = rule.items
+        .slice(catchAll + 1)
+        .map((i) => `"${i.name}"`)
+        .join(", ");
       add({
         id: "items-after-catch-all",
         severity: "warning",
@@ -115,7 +119,8 @@ export function validateRule(rule: ArcRule, context: RuleContext = {}): Finding[
         id: "power-automate-needs-customer-mapping",
         severity: "warning",
         field: "senderresolutionoption",
-        message: "Unknown senders are mapped in Power Automate: no contact is created, so a case needs its Customer set by the flow.",
+        message:
+          "Unknown senders are mapped in Power Automate: no contact is created, so a case needs its Customer set by the flow.",
         recommendation: "Map the Customer in each rule item's Power Automate flow (S-ARC).",
       });
     } else if (!rule.ownerCanCreateContacts) {
@@ -146,7 +151,8 @@ export function validateRule(rule: ArcRule, context: RuleContext = {}): Finding[
       id: "resolved-wait-missing",
       severity: "warning",
       field: "resolvedsince",
-      message: "New cases are created for email about resolved cases, with no wait: a customer's 'thank you' after resolution opens a new case.",
+      message:
+        "New cases are created for email about resolved cases, with no wait: a customer's 'thank you' after resolution opens a new case.",
       recommendation: "Set how long a case must stay resolved before a reply opens a new case.",
     });
   }
@@ -155,8 +161,10 @@ export function validateRule(rule: ArcRule, context: RuleContext = {}): Finding[
       id: "resolved-wait-ignored",
       severity: "info",
       field: "resolvedsince",
-      message: "The wait time has no effect: email about a resolved case never opens a new case while the resolved-case option is off.",
-      recommendation: "Turn on 'Create a case for activities associated with a resolved case' if such email should open cases.",
+      message:
+        "The wait time has no effect: email about a resolved case never opens a new case while the resolved-case option is off.",
+      recommendation:
+        "Turn on 'Create a case for activities associated with a resolved case' if such email should open cases.",
     });
   }
 
@@ -198,7 +206,8 @@ export function validateRule(rule: ArcRule, context: RuleContext = {}): Finding[
 
 function queueFindings(rule: ArcRule, queue: Queue, expectBccOrDistributionGroup: boolean | undefined): Finding[] {
   const findings: Finding[] = [];
-  const name = `Queue "${queue.name ?? queue.id}"`;
+  const queueName = `queue "${queue.name ?? queue.id}"`;
+  const name = `Q${queueName.slice(1)}`;
   if (!queue.emailAddress) {
     findings.push({
       id: "queue-no-email-address",
@@ -214,8 +223,9 @@ function queueFindings(rule: ArcRule, queue: Queue, expectBccOrDistributionGroup
       id: "queue-mailbox-not-syncing",
       severity: "error",
       field: "queueid",
-      message: `${name}'s mailbox does not receive email by server-side synchronization.`,
-      recommendation: "Set the mailbox's Incoming Email to Server-Side Synchronization and select Test & Enable Mailbox (seed 001).",
+      message: `The mailbox of ${queueName} does not receive email by server-side synchronization.`,
+      recommendation:
+        "Set the mailbox's Incoming Email to Server-Side Synchronization and select Test & Enable Mailbox (seed 001).",
     });
   } else if (problem === "mailbox-test-failed") {
     const notRun = queue.mailbox.incomingEmailStatus === 0;
@@ -223,7 +233,7 @@ function queueFindings(rule: ArcRule, queue: Queue, expectBccOrDistributionGroup
       id: "queue-mailbox-test-failed",
       severity: notRun ? "warning" : "error",
       field: "queueid",
-      message: `${name}'s mailbox ${notRun ? "has not been tested" : "failed its test"}: incoming email status is ${notRun ? "Not Run" : "Failure"}.`,
+      message: `The mailbox of ${queueName} ${notRun ? "has not been tested" : "failed its test"}: incoming email status is ${notRun ? "Not Run" : "Failure"}.`,
       recommendation: "Read the mailbox's Alerts, fix what they name and run Test & Enable Mailbox (seed 001).",
     });
   }
@@ -260,7 +270,8 @@ function queueFindings(rule: ArcRule, queue: Queue, expectBccOrDistributionGroup
       severity: expectBccOrDistributionGroup ? "warning" : "info",
       field: "queueid",
       message: `${name} tracks ${methodLabel}: email that reaches it by Bcc or through a distribution group is not tracked, because only "All email messages" accepts it.`,
-      recommendation: "Set the queue to All email messages if customers write to a distribution group or Bcc the queue (seed 001).",
+      recommendation:
+        "Set the queue to All email messages if customers write to a distribution group or Bcc the queue (seed 001).",
     });
   }
   return findings;

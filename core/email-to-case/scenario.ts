@@ -151,7 +151,10 @@ export function problemsOf(error: z.ZodError): InputProblem[] {
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        problems.push({ field: formatPath([...issue.path, key]), message: "is not a field of this format (check its spelling)" });
+        problems.push({
+          field: formatPath([...issue.path, key]),
+          message: "is not a field of this format (check its spelling)",
+        });
       }
     } else if (issue.code === "invalid_union") {
       problems.push({ field: formatPath(issue.path), message: "has a value this format does not allow" });

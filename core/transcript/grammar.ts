@@ -21,9 +21,7 @@ const END_RE = /^-{3}\s*End of transcript\s*\((\d+)\s+messages?\)\s*-{3}\s*$/i;
 const TRUNCATED_RE = /^-{3}\s*Transcript truncated:\s*(\d+)\s+of\s+(\d+)\s+messages?\s+shown\b.*-{3}\s*$/is;
 
 export type SeparatorLine =
-  | { kind: "open" }
-  | { kind: "end"; total: number }
-  | { kind: "truncated"; shown: number; total: number };
+  { kind: "open" } | { kind: "end"; total: number } | { kind: "truncated"; shown: number; total: number };
 
 const DASH = 45;
 

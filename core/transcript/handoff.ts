@@ -60,7 +60,7 @@ export function validateHandoff(input: unknown): InputProblem[] {
   const sentiment = input.sentiment;
   if (sentiment === undefined || sentiment === null) problem("sentiment", "is required");
   else if (typeof sentiment !== "string" && typeof sentiment !== "number") {
-    problem("sentiment", "must be a label such as \"Negative\" or a score such as -1");
+    problem("sentiment", 'must be a label such as "Negative" or a score such as -1');
   }
   validateParty(input.customer, "customer", true, problem);
 

@@ -112,7 +112,9 @@ export function composeTranscript(handoff: Handoff, options: WriteOptions = {}):
   }
   const text = `${prefix}${blocks.slice(0, shown).join("")}${truncatedLine(shown, total)}`;
   if (text.length > maxLength) {
-    throw new RangeError(`maxLength ${maxLength} is too small to hold the transcript header (${text.length} characters)`);
+    throw new RangeError(
+      `maxLength ${maxLength} is too small to hold the transcript header (${text.length} characters)`,
+    );
   }
   return { text, full, truncated: true, shownMessages: shown, totalMessages: total };
 }

@@ -13,6 +13,6 @@ export function parseCommandArgs<O extends Options>(
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    throw new InputError(`e2c ${command}`, [{ field: "(root)", message: `${(error as Error).message}; see e2c ${command} --help` }]);
+    throw new InputError("", [{ field: "(root)", message: `${(error as Error).message}; see e2c ${command} --help` }]);
   }
 }

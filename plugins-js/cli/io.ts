@@ -9,7 +9,12 @@ export class InputError extends Error {
     readonly problems: InputProblem[],
     readonly hint?: string,
   ) {
-    super(problems.map((p) => `${file}: ${p.field === "(root)" ? "" : `${p.field}: `}${p.message}`).join("\n"));
+    // `file` is empty for a mistake in the command line itself.
+    super(
+      problems
+        .map((p) => `${file ? `${file}: ` : ""}${p.field === "(root)" ? "" : `${p.field}: `}${p.message}`)
+        .join("\n"),
+    );
     this.name = "InputError";
   }
 }
@@ -61,7 +66,7 @@ export function readText(io: CliIO, path: string | undefined): TextInput {
 /** A JSON file; a syntax error names the line and column. */
 export function readJson(io: CliIO, path: string | undefined, what: string): { name: string; value: unknown } {
   if (path === undefined) {
-    throw new InputError("(arguments)", [{ field: "(root)", message: `name the ${what} file to read` }]);
+    throw new InputError("", [{ field: "(root)", message: `name the ${what} file to read` }]);
   }
   const { name, text } = readText(io, path);
   try {

@@ -46,11 +46,16 @@ export function run(argv: string[], io: CliIO = processIO): number {
         io.stderr(USAGE);
         return 2;
       default:
-        throw new InputError("e2c", [{ field: "(root)", message: `unknown command "${command}"; run e2c --help` }]);
+        throw new InputError("", [{ field: "(root)", message: `unknown command "${command}"; run e2c --help` }]);
     }
   } catch (error) {
     if (error instanceof InputError) {
-      io.stderr(`${error.message.split("\n").map((l) => `e2c: ${l}`).join("\n")}\n`);
+      io.stderr(
+        `${error.message
+          .split("\n")
+          .map((l) => `e2c: ${l}`)
+          .join("\n")}\n`,
+      );
       if (error.hint) io.stderr(`e2c: ${error.hint}\n`);
       return 2;
     }

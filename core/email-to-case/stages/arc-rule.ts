@@ -54,7 +54,14 @@ export function evaluateArcRule(input: ArcInput): ArcOutcome {
   if (!rule) {
     const draft = forQueue[0];
     effects.ruleId = draft?.id ?? null;
-    return stop(halted("arc-rule", draft ? "no-active-rule/draft" : "no-active-rule", [], draft ? `rule "${draft.name ?? draft.id}"` : queueName));
+    return stop(
+      halted(
+        "arc-rule",
+        draft ? "no-active-rule/draft" : "no-active-rule",
+        [],
+        draft ? `rule "${draft.name ?? draft.id}"` : queueName,
+      ),
+    );
   }
   effects.ruleId = rule.id;
   const ruleName = `rule "${rule.name ?? rule.id}"`;

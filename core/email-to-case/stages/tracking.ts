@@ -33,7 +33,9 @@ export function acceptsUnderMethod(method: FilteringMethod, scenario: Scenario):
 export function filteringMethodOf(r: Receiver): { method: FilteringMethod; defaulted: boolean } {
   if (r.kind === "queue") return { method: r.record.incomingEmailFilteringMethod, defaulted: false };
   const set = r.record.incomingEmailFilteringMethod;
-  return set === undefined ? { method: DEFAULT_USER_FILTERING_METHOD, defaulted: true } : { method: set, defaulted: false };
+  return set === undefined
+    ? { method: DEFAULT_USER_FILTERING_METHOD, defaulted: true }
+    : { method: set, defaulted: false };
 }
 
 export interface TrackingOutcome {

@@ -34,7 +34,7 @@ export function arcCommand(io: CliIO, args: string[]): number {
     return sub === undefined ? 2 : 0;
   }
   if (sub !== "validate") {
-    throw new InputError("e2c arc", [{ field: "(root)", message: `unknown subcommand "${sub}"; use validate` }]);
+    throw new InputError("", [{ field: "(root)", message: `unknown subcommand "arc ${sub}"; use validate` }]);
   }
   const { values, positionals } = parseCommandArgs("arc validate", rest, {
     json: { type: "boolean" },
@@ -74,7 +74,9 @@ export function formatRuleCheck(check: RuleCheck): string {
   out.push("", "What happens to each kind of incoming email:");
   const width = Math.max(...check.outcomeTable.map((r) => r.situation.length));
   for (const r of check.outcomeTable) {
-    const effect = [r.contactCreated ? "contact created" : "", r.recordActivated ? "record activated" : ""].filter(Boolean).join(", ");
+    const effect = [r.contactCreated ? "contact created" : "", r.recordActivated ? "record activated" : ""]
+      .filter(Boolean)
+      .join(", ");
     const outcome = r.caseCreated
       ? `case created${r.customer ? ` (customer: ${r.customer})` : ""}`
       : `no case: ${r.reason?.id ?? "?"}`;

@@ -33,19 +33,22 @@ const MARKS = { passed: "ok  ", stopped: "STOP", failed: "FAIL", "not-reached": 
 export function formatDiagnosis(scenario: Scenario, d: Diagnosis): string {
   const e = scenario.email;
   const out: string[] = [];
-  out.push(`Email ${e.subject ? `"${e.subject}" ` : ""}from ${e.from ?? "(no sender)"} to ${[...e.to, ...e.cc].join(", ") || "(no To/Cc)"}${e.bcc.length ? ` (Bcc ${e.bcc.join(", ")})` : ""}`);
+  out.push(
+    `Email ${e.subject ? `"${e.subject}" ` : ""}from ${e.from ?? "(no sender)"} to ${[...e.to, ...e.cc].join(", ") || "(no To/Cc)"}${e.bcc.length ? ` (Bcc ${e.bcc.join(", ")})` : ""}`,
+  );
   out.push("");
   for (const s of d.stages) {
     out.push(`  [${MARKS[s.status]}] ${STAGE_TITLES[s.stage]}: ${s.status}`);
     if (s.reason) {
-      const code = s.reason.activityMonitorReason !== null ? ` (Activity monitor reason ${s.reason.activityMonitorReason})` : "";
+      const code =
+        s.reason.activityMonitorReason !== null ? ` (Activity monitor reason ${s.reason.activityMonitorReason})` : "";
       out.push(`         ${s.reason.id}${code}: ${s.reason.label}`);
     }
     if (s.recommendation) out.push(`         What to do: ${s.recommendation}`);
     for (const a of s.assumptions) out.push(`         Assumption: ${a}`);
   }
   out.push("");
-  out.push(`${d.verdict.caseCreated ? "Case created" : "No case"}: ${d.verdict.summary}`);
+  out.push(`Verdict: ${d.verdict.summary}`);
   const fx = d.effects;
   if (fx.contactCreated) out.push("A contact is created for the sender.");
   if (fx.recordActivated) out.push("The sender's inactive contact or account is activated.");

@@ -20,7 +20,9 @@ export function transcriptCommand(io: CliIO, args: string[]): number {
     io.stdout(TRANSCRIPT_USAGE);
     return sub === undefined ? 2 : 0;
   }
-  throw new InputError("e2c transcript", [{ field: "(root)", message: `unknown subcommand "${sub}"; use parse or write` }]);
+  throw new InputError("", [
+    { field: "(root)", message: `unknown subcommand "transcript ${sub}"; use parse or write` },
+  ]);
 }
 
 function parse(io: CliIO, args: string[]): number {
@@ -52,7 +54,8 @@ function summarize(t: ParsedTranscript): string {
   row("Channel", h.channel);
   row("Classification", h.classification);
   row("Sentiment", h.sentiment);
-  if (h.customer) row("Customer", [h.customer.name, h.customer.email && `<${h.customer.email}>`].filter(Boolean).join(" "));
+  if (h.customer)
+    row("Customer", [h.customer.name, h.customer.email && `<${h.customer.email}>`].filter(Boolean).join(" "));
   row("Session", h.session);
   row("Handoff-Id", h.handoffId);
   row("Summary", h.summary);
@@ -90,7 +93,7 @@ function write(io: CliIO, args: string[]): number {
   else if (typeof values["max-length"] === "string") {
     maxLength = Number(values["max-length"]);
     if (!Number.isInteger(maxLength) || maxLength < 1) {
-      throw new InputError("e2c transcript write", [
+      throw new InputError("", [
         { field: "--max-length", message: `must be a whole number of characters, not "${values["max-length"]}"` },
       ]);
     }
@@ -102,7 +105,7 @@ function write(io: CliIO, args: string[]): number {
   try {
     composed = composeTranscript(value as Handoff, { maxLength });
   } catch (error) {
-    if (error instanceof RangeError) throw new InputError("e2c transcript write", [{ field: "--max-length", message: error.message }]);
+    if (error instanceof RangeError) throw new InputError("", [{ field: "--max-length", message: error.message }]);
     throw error;
   }
   io.stdout(`${composed.text}\n`);

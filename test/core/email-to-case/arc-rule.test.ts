@@ -64,7 +64,11 @@ describe("stage 4, the record creation rule: every row of seed 000's validation 
       j.records.contacts[0].active = false;
     });
     expect(outcomeOf(d)).toBe("case");
-    expect(d.effects).toMatchObject({ recordActivated: true, contactCreated: false, customer: { type: "contact", id: "c1" } });
+    expect(d.effects).toMatchObject({
+      recordActivated: true,
+      contactCreated: false,
+      customer: { type: "contact", id: "c1" },
+    });
   });
 
   test("Unknown senders = No: email from an active contact or account creates a case", () => {
@@ -256,7 +260,13 @@ describe("stage 4, further documented behaviour", () => {
   });
 
   test("no rule item condition met: 'The rule doesn’t have any conditions applicable to the record.'", () => {
-    const d = diagnosed((j) => (rule(j).items = [{ name: "Refunds", matches: { subjectContains: "refund" } }, { name: "x", matches: "none" }]));
+    const d = diagnosed(
+      (j) =>
+        (rule(j).items = [
+          { name: "Refunds", matches: { subjectContains: "refund" } },
+          { name: "x", matches: "none" },
+        ]),
+    );
     expect(outcomeOf(d)).toBe("arc-rule/stopped/no-matching-condition");
     expect(activityMonitorReason(d)).toBe(13);
   });

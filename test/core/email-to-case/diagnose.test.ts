@@ -81,7 +81,8 @@ describe("diagnose(scenario) returns e2c-diagnosis/1", () => {
     expect(d.format).toBe("e2c-diagnosis/1");
     expect(Object.keys(d.verdict).sort()).toEqual(["caseCreated", "summary"]);
     expect(d.stages.map((s) => s.stage)).toEqual(["mailbox-sync", "tracking", "queue-item", "arc-rule"]);
-    for (const s of d.stages) expect(Object.keys(s).sort()).toEqual(["assumptions", "reason", "recommendation", "stage", "status"]);
+    for (const s of d.stages)
+      expect(Object.keys(s).sort()).toEqual(["assumptions", "reason", "recommendation", "stage", "status"]);
     expect(d.effects).toEqual({
       contactCreated: false,
       recordActivated: false,
@@ -114,7 +115,8 @@ describe("diagnose(scenario) returns e2c-diagnosis/1", () => {
   test("Activity monitor codes come with Microsoft's label, verbatim", () => {
     for (const id of Object.keys(SCENARIO_FOR_REASON)) {
       const reason = stopOf(diagnosed(SCENARIO_FOR_REASON[id]!))!.reason!;
-      if (reason.activityMonitorReason !== null) expect(reason.label).toBe(ACTIVITY_MONITOR_REASONS[reason.activityMonitorReason]);
+      if (reason.activityMonitorReason !== null)
+        expect(reason.label).toBe(ACTIVITY_MONITOR_REASONS[reason.activityMonitorReason]);
     }
   });
 
@@ -127,7 +129,9 @@ describe("diagnose(scenario) returns e2c-diagnosis/1", () => {
   });
 
   test("the verdict of a created case names the queue, the rule and the customer", () => {
-    expect(diagnosed().verdict.summary).toBe('A case is created in queue "Support" by rule "Support email to case" for contact c1.');
+    expect(diagnosed().verdict.summary).toBe(
+      'A case is created in queue "Support" by rule "Support email to case" for contact c1.',
+    );
   });
 
   test("an email to two queues with rules creates two cases (S-FAQ), and the verdict says so", () => {

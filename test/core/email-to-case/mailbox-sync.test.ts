@@ -8,7 +8,9 @@ describe("stage 1, mailbox sync (seed 001)", () => {
   });
 
   test("an email to no Dataverse queue or user address never reaches a mailbox", () => {
-    expect(outcomeOf(diagnosed((j) => (j.email.to = ["sales@contoso.com"])))).toBe("mailbox-sync/failed/no-dataverse-mailbox");
+    expect(outcomeOf(diagnosed((j) => (j.email.to = ["sales@contoso.com"])))).toBe(
+      "mailbox-sync/failed/no-dataverse-mailbox",
+    );
   });
 
   test("addresses match mailboxes case-insensitively", () => {
@@ -50,9 +52,12 @@ describe("stage 1, mailbox sync (seed 001)", () => {
     expect(d.stages[0]!.status).toBe("passed");
   });
 
-  test.each(["Junk Email", "Inbox/Billing", "Archive"])("an email in the folder %s is not in the root Inbox", (folder) => {
-    expect(outcomeOf(diagnosed((j) => (j.email.folder = folder)))).toBe("mailbox-sync/stopped/not-in-root-inbox");
-  });
+  test.each(["Junk Email", "Inbox/Billing", "Archive"])(
+    "an email in the folder %s is not in the root Inbox",
+    (folder) => {
+      expect(outcomeOf(diagnosed((j) => (j.email.folder = folder)))).toBe("mailbox-sync/stopped/not-in-root-inbox");
+    },
+  );
 
   test("an email moved back to the Inbox later is still not processed, and the fix is ProcessEmailsReceivedAfter", () => {
     const d = diagnosed((j) => (j.email.movedBackToInbox = true));
@@ -63,6 +68,12 @@ describe("stage 1, mailbox sync (seed 001)", () => {
   test("the later stages are not reached after a mailbox failure", () => {
     const d = diagnosed((j) => (j.email.folder = "Junk Email"));
     expect(d.stages.slice(1).map((s) => s.status)).toEqual(["not-reached", "not-reached", "not-reached"]);
-    expect(d.stages[1]).toEqual({ stage: "tracking", status: "not-reached", reason: null, recommendation: null, assumptions: [] });
+    expect(d.stages[1]).toEqual({
+      stage: "tracking",
+      status: "not-reached",
+      reason: null,
+      recommendation: null,
+      assumptions: [],
+    });
   });
 });

@@ -2,7 +2,13 @@ import { outcomeTable, type OutcomeRow } from "../../../core/email-to-case/outco
 import { ruleSchema, type ArcRule } from "../../../core/email-to-case/scenario";
 
 function ruleWith(settings: Record<string, unknown> = {}): ArcRule {
-  return ruleSchema.parse({ id: "r", queueId: "q", state: "active", items: [{ name: "Any", matches: "any" }], ...settings });
+  return ruleSchema.parse({
+    id: "r",
+    queueId: "q",
+    state: "active",
+    items: [{ name: "Any", matches: "any" }],
+    ...settings,
+  });
 }
 
 function row(rows: OutcomeRow[], id: string): OutcomeRow {
@@ -62,9 +68,11 @@ describe("outcomeTable(rule): what happens to each kind of incoming email (PRODU
     expect(row(outcomeTable(ruleWith()), "contact-and-account-same-address").customer).toBe("account");
   });
 
-  test("a draft rule creates no case for any email", () => {
-    const rows = outcomeTable(ruleWith({ state: "draft" }));
-    expect(new Set(rows.map(outcome))).toEqual(new Set(["no case: no-active-rule"]));
+  test("a draft rule is shown as it will behave once activated, and every row says so", () => {
+    const draft = outcomeTable(ruleWith({ state: "draft" }));
+    const active = outcomeTable(ruleWith());
+    expect(draft.map(outcome)).toEqual(active.map(outcome));
+    for (const r of draft) expect(r.assumptions[0]).toContain("once activated");
   });
 
   test("a rule whose items match on the subject is shown for an email that meets them", () => {

@@ -3,7 +3,13 @@ import { diagnosed, outcomeOf, stopOf, supportQueue } from "../../fixtures/scena
 describe("stage 3, queue item (seed 000 step 2)", () => {
   test("a tracked email to a queue becomes a queue item there", () => {
     const d = diagnosed();
-    expect(d.stages[2]).toEqual({ stage: "queue-item", status: "passed", reason: null, recommendation: null, assumptions: [] });
+    expect(d.stages[2]).toEqual({
+      stage: "queue-item",
+      status: "passed",
+      reason: null,
+      recommendation: null,
+      assumptions: [],
+    });
     expect(d.effects.queueId).toBe("support");
   });
 

@@ -1,7 +1,13 @@
 import { validateRule, type Finding, type RuleContext } from "../../../core/email-to-case/rule-validation";
 import { ruleSchema, scenarioSchema } from "../../../core/email-to-case/scenario";
 
-const goodRule = { id: "r", queueId: "q", state: "active", items: [{ name: "Any", matches: "any" }], allowUnknownSender: true };
+const goodRule = {
+  id: "r",
+  queueId: "q",
+  state: "active",
+  items: [{ name: "Any", matches: "any" }],
+  allowUnknownSender: true,
+};
 
 function findings(settings: Record<string, unknown> = {}, context: RuleContext = {}): Finding[] {
   return validateRule(ruleSchema.parse({ ...goodRule, ...settings }), context);
@@ -40,17 +46,77 @@ describe("validateRule(rule, context) (PRODUCT.md §5.3)", () => {
     ["no queue", { queueId: null }, "no-queue", "error", "queueid"],
     ["no items", { items: [] }, "no-rule-items", "error", undefined],
     ["items that never match", { items: [{ name: "x", matches: "none" }] }, "no-item-can-match", "error", undefined],
-    ["unknown senders allowed with entitlement required", { checkActiveEntitlement: true }, "unknown-senders-never-entitled", "warning", "checkactiveentitlement"],
-    ["auto-response on without a template", { sendAutomaticResponse: true }, "auto-response-without-template", "error", "responsetemplateid"],
-    ["a template with auto-response off", { responseTemplateId: "t1" }, "template-without-auto-response", "info", "sendautomaticresponse"],
-    ["resolved-case option on with no wait", { checkIfResolved: true }, "resolved-wait-missing", "warning", "resolvedsince"],
-    ["resolved-case option on with a zero wait", { checkIfResolved: true, resolvedSinceMinutes: 0 }, "resolved-wait-missing", "warning", "resolvedsince"],
-    ["a wait with the resolved-case option off", { resolvedSinceMinutes: 60 }, "resolved-wait-ignored", "info", "resolvedsince"],
-    ["a negative wait", { checkIfResolved: true, resolvedSinceMinutes: -5 }, "resolved-wait-negative", "error", "resolvedsince"],
-    ["Power Automate sender resolution", { senderResolution: "powerAutomate" }, "power-automate-needs-customer-mapping", "warning", "senderresolutionoption"],
-    ["an owner who cannot create contacts", { ownerCanCreateContacts: false }, "owner-cannot-create-contacts", "error", "ownerid"],
+    [
+      "unknown senders allowed with entitlement required",
+      { checkActiveEntitlement: true },
+      "unknown-senders-never-entitled",
+      "warning",
+      "checkactiveentitlement",
+    ],
+    [
+      "auto-response on without a template",
+      { sendAutomaticResponse: true },
+      "auto-response-without-template",
+      "error",
+      "responsetemplateid",
+    ],
+    [
+      "a template with auto-response off",
+      { responseTemplateId: "t1" },
+      "template-without-auto-response",
+      "info",
+      "sendautomaticresponse",
+    ],
+    [
+      "resolved-case option on with no wait",
+      { checkIfResolved: true },
+      "resolved-wait-missing",
+      "warning",
+      "resolvedsince",
+    ],
+    [
+      "resolved-case option on with a zero wait",
+      { checkIfResolved: true, resolvedSinceMinutes: 0 },
+      "resolved-wait-missing",
+      "warning",
+      "resolvedsince",
+    ],
+    [
+      "a wait with the resolved-case option off",
+      { resolvedSinceMinutes: 60 },
+      "resolved-wait-ignored",
+      "info",
+      "resolvedsince",
+    ],
+    [
+      "a negative wait",
+      { checkIfResolved: true, resolvedSinceMinutes: -5 },
+      "resolved-wait-negative",
+      "error",
+      "resolvedsince",
+    ],
+    [
+      "Power Automate sender resolution",
+      { senderResolution: "powerAutomate" },
+      "power-automate-needs-customer-mapping",
+      "warning",
+      "senderresolutionoption",
+    ],
+    [
+      "an owner who cannot create contacts",
+      { ownerCanCreateContacts: false },
+      "owner-cannot-create-contacts",
+      "error",
+      "ownerid",
+    ],
     ["a disabled owner", { ownerEnabled: false }, "rule-owner-disabled", "error", "ownerid"],
-    ["unknown senders not allowed", { allowUnknownSender: false }, "unknown-senders-rejected", "info", "allowunknownsender"],
+    [
+      "unknown senders not allowed",
+      { allowUnknownSender: false },
+      "unknown-senders-rejected",
+      "info",
+      "allowunknownsender",
+    ],
   ])("%s: %s", (_, settings, id, severity, field) => {
     const f = find(findings(settings), id as string);
     expect(f).toBeDefined();
@@ -75,8 +141,12 @@ describe("validateRule(rule, context) (PRODUCT.md §5.3)", () => {
   });
 
   test("findings come errors first, then warnings, then notes", () => {
-    const severities = findings({ state: "draft", sendAutomaticResponse: true, allowUnknownSender: false }).map((f) => f.severity);
-    expect(severities).toEqual([...severities].sort((a, b) => ["error", "warning", "info"].indexOf(a) - ["error", "warning", "info"].indexOf(b)));
+    const severities = findings({ state: "draft", sendAutomaticResponse: true, allowUnknownSender: false }).map(
+      (f) => f.severity,
+    );
+    expect(severities).toEqual(
+      [...severities].sort((a, b) => ["error", "warning", "info"].indexOf(a) - ["error", "warning", "info"].indexOf(b)),
+    );
   });
 
   describe("with the queue the rule watches", () => {
@@ -89,32 +159,54 @@ describe("validateRule(rule, context) (PRODUCT.md §5.3)", () => {
     });
 
     test("a queue whose mailbox does not sync, or failed its test", () => {
-      expect(ids(findings({}, { queue: queue({ mailbox: { incomingEmailDeliveryMethod: 0 } }) }))).toContain("queue-mailbox-not-syncing");
-      expect(find(findings({}, { queue: queue({ mailbox: { incomingEmailStatus: 2 } }) }), "queue-mailbox-test-failed")?.severity).toBe("error");
-      expect(find(findings({}, { queue: queue({ mailbox: { incomingEmailStatus: 0 } }) }), "queue-mailbox-test-failed")?.severity).toBe("warning");
+      expect(ids(findings({}, { queue: queue({ mailbox: { incomingEmailDeliveryMethod: 0 } }) }))).toContain(
+        "queue-mailbox-not-syncing",
+      );
+      expect(
+        find(findings({}, { queue: queue({ mailbox: { incomingEmailStatus: 2 } }) }), "queue-mailbox-test-failed")
+          ?.severity,
+      ).toBe("error");
+      expect(
+        find(findings({}, { queue: queue({ mailbox: { incomingEmailStatus: 0 } }) }), "queue-mailbox-test-failed")
+          ?.severity,
+      ).toBe("warning");
     });
 
     test("a queue that converts no email", () => {
-      expect(find(findings({}, { queue: queue({ incomingEmailFilteringMethod: 4 }) }), "queue-accepts-no-email")?.severity).toBe("error");
+      expect(
+        find(findings({}, { queue: queue({ incomingEmailFilteringMethod: 4 }) }), "queue-accepts-no-email")?.severity,
+      ).toBe("error");
     });
 
     test("a queue that tracks only replies", () => {
-      expect(ids(findings({}, { queue: queue({ incomingEmailFilteringMethod: 1 }) }))).toContain("queue-tracks-replies-only");
+      expect(ids(findings({}, { queue: queue({ incomingEmailFilteringMethod: 1 }) }))).toContain(
+        "queue-tracks-replies-only",
+      );
     });
 
     test("a queue that tracks only known senders makes 'allow unknown senders' moot", () => {
-      expect(ids(findings({}, { queue: queue({ incomingEmailFilteringMethod: 2 }) }))).toContain("queue-rejects-unknown-senders");
+      expect(ids(findings({}, { queue: queue({ incomingEmailFilteringMethod: 2 }) }))).toContain(
+        "queue-rejects-unknown-senders",
+      );
     });
 
     test("a queue not set to All email messages when Bcc or distribution groups are expected: a warning", () => {
-      const expected = find(findings({}, { queue: queue({ incomingEmailFilteringMethod: 2 }), expectBccOrDistributionGroup: true }), "queue-filtering-excludes-bcc");
-      const notExpected = find(findings({}, { queue: queue({ incomingEmailFilteringMethod: 2 }) }), "queue-filtering-excludes-bcc");
+      const expected = find(
+        findings({}, { queue: queue({ incomingEmailFilteringMethod: 2 }), expectBccOrDistributionGroup: true }),
+        "queue-filtering-excludes-bcc",
+      );
+      const notExpected = find(
+        findings({}, { queue: queue({ incomingEmailFilteringMethod: 2 }) }),
+        "queue-filtering-excludes-bcc",
+      );
       expect([expected?.severity, notExpected?.severity]).toEqual(["warning", "info"]);
     });
 
     test("another active rule on the same queue", () => {
       const other = ruleSchema.parse({ ...goodRule, id: "r2", name: "Second" });
-      expect(find(findings({}, { otherRules: [other] }), "another-active-rule-for-queue")?.message).toContain('"Second"');
+      expect(find(findings({}, { otherRules: [other] }), "another-active-rule-for-queue")?.message).toContain(
+        '"Second"',
+      );
     });
   });
 });

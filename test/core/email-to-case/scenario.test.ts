@@ -24,7 +24,12 @@ describe("the e2c-scenario/1 input (diagnose-scenario.md)", () => {
     expect(r.value.organization.emailCorrelationEnabled).toBe(true);
     expect(r.value.queues[0]).toMatchObject({
       incomingEmailFilteringMethod: 0,
-      mailbox: { incomingEmailDeliveryMethod: 2, enabledForIncomingEmail: true, incomingEmailStatus: 0, ownerHasSyncPrivileges: true },
+      mailbox: {
+        incomingEmailDeliveryMethod: 2,
+        enabledForIncomingEmail: true,
+        incomingEmailStatus: 0,
+        ownerHasSyncPrivileges: true,
+      },
     });
     expect(r.value.rules[0]).toMatchObject({
       state: "draft",
@@ -37,7 +42,14 @@ describe("the e2c-scenario/1 input (diagnose-scenario.md)", () => {
       ownerEnabled: true,
       ownerCanCreateContacts: true,
     });
-    expect(r.value.email).toMatchObject({ cc: [], bcc: [], subject: "", folder: "Inbox", relatedCaseId: null, processingFailure: null });
+    expect(r.value.email).toMatchObject({
+      cc: [],
+      bcc: [],
+      subject: "",
+      folder: "Inbox",
+      relatedCaseId: null,
+      processingFailure: null,
+    });
     expect(r.value.records).toEqual({ contacts: [], accounts: [], otherSenders: [], entitlements: [], cases: [] });
   });
 

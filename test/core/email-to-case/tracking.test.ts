@@ -94,7 +94,9 @@ describe("stage 2, tracking decision (seeds 001 and 002)", () => {
   });
 
   test("a privilege failure while the email is created: PrivilegeDenied", () => {
-    expect(outcomeOf(diagnosed((j) => (j.email.processingFailure = "privilege")))).toBe("tracking/failed/privilege-denied");
+    expect(outcomeOf(diagnosed((j) => (j.email.processingFailure = "privilege")))).toBe(
+      "tracking/failed/privilege-denied",
+    );
   });
 
   test("a plug-in or workflow failure: IsvAborted, shown in Exchange as Undeliverable", () => {

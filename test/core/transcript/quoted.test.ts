@@ -12,12 +12,16 @@ describe("quoted text is marked so the control can fold it (PRODUCT.md §4 rule 
 
   test("everything from an 'On … wrote:' line to the end is quoted", () => {
     const body = "Thanks!\n\nOn Tue, 19 Nov 2026 at 18:02, Contoso <billing@contoso.com> wrote:\nYour invoice\n> old";
-    expect(quotedText(body)).toEqual(["On Tue, 19 Nov 2026 at 18:02, Contoso <billing@contoso.com> wrote:\nYour invoice\n> old"]);
+    expect(quotedText(body)).toEqual([
+      "On Tue, 19 Nov 2026 at 18:02, Contoso <billing@contoso.com> wrote:\nYour invoice\n> old",
+    ]);
   });
 
   test("an 'On … wrote:' line wrapped over two lines is recognised", () => {
     const body = "Thanks!\nOn Tue, 19 Nov 2026 at 18:02, Contoso Billing <\nbilling@contoso.com> wrote:\n> old";
-    expect(quotedText(body)).toEqual(["On Tue, 19 Nov 2026 at 18:02, Contoso Billing <\nbilling@contoso.com> wrote:\n> old"]);
+    expect(quotedText(body)).toEqual([
+      "On Tue, 19 Nov 2026 at 18:02, Contoso Billing <\nbilling@contoso.com> wrote:\n> old",
+    ]);
   });
 
   test("everything from an Outlook -----Original Message----- line is quoted", () => {
@@ -27,7 +31,8 @@ describe("quoted text is marked so the control can fold it (PRODUCT.md §4 rule 
   });
 
   test("everything from an Outlook From:/Sent: header block is quoted", () => {
-    const body = "See below.\n\nFrom: Contoso Billing <billing@contoso.com>\nSent: Tuesday, November 19, 2026 6:02 PM\nTo: Jane\nSubject: Invoice\n\nYour invoice";
+    const body =
+      "See below.\n\nFrom: Contoso Billing <billing@contoso.com>\nSent: Tuesday, November 19, 2026 6:02 PM\nTo: Jane\nSubject: Invoice\n\nYour invoice";
     expect(quotedText(body)[0]).toMatch(/^From: Contoso Billing[\s\S]*Your invoice$/);
   });
 

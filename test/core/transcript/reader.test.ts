@@ -131,13 +131,19 @@ describe("reading a transcript (PRODUCT.md §4)", () => {
   });
 
   test("rule 3: a parenthesis that is not a role stays in the name", () => {
-    const t = parseTranscript(transcript("Channel: email", "[2026-11-20T09:14:03Z] Sam (Contoso) <sam@contoso.com> (agent)\nhi"));
+    const t = parseTranscript(
+      transcript("Channel: email", "[2026-11-20T09:14:03Z] Sam (Contoso) <sam@contoso.com> (agent)\nhi"),
+    );
     expect(t.messages[0]!.sender).toEqual({ name: "Sam (Contoso)", email: "sam@contoso.com" });
   });
 
   test("rule 4: the body runs to the next message line, without the blank line that separates messages", () => {
     const t = parseTranscript(
-      transcript("Channel: email", `${MSG}\nline 1\n\nline 3\n\n[2026-11-20T09:15:03Z] Sam (agent)\nok`, "--- End of transcript (2 messages) ---"),
+      transcript(
+        "Channel: email",
+        `${MSG}\nline 1\n\nline 3\n\n[2026-11-20T09:15:03Z] Sam (agent)\nok`,
+        "--- End of transcript (2 messages) ---",
+      ),
     );
     expect(t.messages.map((m) => m.body)).toEqual(["line 1\n\nline 3", "ok"]);
   });
@@ -149,7 +155,9 @@ describe("reading a transcript (PRODUCT.md §4)", () => {
   });
 
   test("rule 4: the reader removes the escaping backslash", () => {
-    const t = parseTranscript(transcript("Channel: email", `${MSG}\n\\[2026-11-20T09:14:03Z] Mallory (agent)\n\\\\x\n\\Subject: y`));
+    const t = parseTranscript(
+      transcript("Channel: email", `${MSG}\n\\[2026-11-20T09:14:03Z] Mallory (agent)\n\\\\x\n\\Subject: y`),
+    );
     expect(t.messages).toHaveLength(1);
     expect(t.messages[0]!.body).toBe("[2026-11-20T09:14:03Z] Mallory (agent)\n\\x\nSubject: y");
     expect(t.messages[0]!.subject).toBeUndefined();
@@ -203,7 +211,9 @@ describe("reading a transcript (PRODUCT.md §4)", () => {
   });
 
   test("rule 6: message lines without the opening separator read as a loose transcript", () => {
-    const t = parseTranscript("Channel: chat\n[2026-11-20 09:14 UTC] Jane (customer)\nhi\n[2026-11-20 09:15 UTC] Sam (agent)\nhello");
+    const t = parseTranscript(
+      "Channel: chat\n[2026-11-20 09:14 UTC] Jane (customer)\nhi\n[2026-11-20 09:15 UTC] Sam (agent)\nhello",
+    );
     expect(t.format).toBe("loose");
     expect(t.header.channel).toBe("chat");
     expect(t.messages.map((m) => [m.role, m.body])).toEqual([
@@ -214,7 +224,9 @@ describe("reading a transcript (PRODUCT.md §4)", () => {
   });
 
   test("text between the opening separator and the first message is kept as a system note", () => {
-    const t = parseTranscript(transcript("Channel: email", `(forwarded by Contoso)\n${MSG}\nhi`, "--- End of transcript (2 messages) ---"));
+    const t = parseTranscript(
+      transcript("Channel: email", `(forwarded by Contoso)\n${MSG}\nhi`, "--- End of transcript (2 messages) ---"),
+    );
     expect(t.messages[0]).toMatchObject({ role: "system", timestamp: null, body: "(forwarded by Contoso)" });
   });
 

@@ -155,9 +155,12 @@ describe("the reader never throws", () => {
   });
 
   test("for any mix of transcript-looking lines, CRLF and HTML", () => {
-    const lines = fc.array(fc.oneof(hostileLine, fc.constantFrom("<p>", "</p>", "<br>", "&amp;", "&#x0;", "&#99999999;")), {
-      maxLength: 30,
-    });
+    const lines = fc.array(
+      fc.oneof(hostileLine, fc.constantFrom("<p>", "</p>", "<br>", "&amp;", "&#x0;", "&#99999999;")),
+      {
+        maxLength: 30,
+      },
+    );
     fc.assert(
       fc.property(lines, fc.constantFrom("\n", "\r\n", ""), (ls, eol) => {
         const parsed = parseTranscript(ls.join(eol));

@@ -1,11 +1,14 @@
 import { normalizeSentiment, SENTIMENT_LABELS, sentimentFromOptionValue } from "../../../core/transcript/sentiment";
 
 describe("sentiment in Microsoft's seven-point vocabulary (PRODUCT.md §4.1)", () => {
-  test.each(SENTIMENT_LABELS.map((l, i) => [l, i]))("%s is matched case-insensitively and has choice value 41250000%i", (label, i) => {
-    const s = normalizeSentiment(String(label).toUpperCase());
-    expect(s.label).toBe(label);
-    expect(s.optionValue).toBe(412500000 + Number(i));
-  });
+  test.each(SENTIMENT_LABELS.map((l, i) => [l, i]))(
+    "%s is matched case-insensitively and has choice value 41250000%i",
+    (label, i) => {
+      const s = normalizeSentiment(String(label).toUpperCase());
+      expect(s.label).toBe(label);
+      expect(s.optionValue).toBe(412500000 + Number(i));
+    },
+  );
 
   test.each([
     ["negative", "Negative"],

@@ -10,7 +10,10 @@ describe("writing a transcript (PRODUCT.md §4)", () => {
 
   test("rule 1: header lines come first, in the order Channel, Classification, Sentiment, Customer, Session, Handoff-Id, Summary", () => {
     const h = { ...exampleHandoff(), summary: "Customer was billed twice" };
-    const header = writeTranscript(h).split("\n\n--- Transcript ---")[0]!.split("\n").map((l) => l.split(":")[0]);
+    const header = writeTranscript(h)
+      .split("\n\n--- Transcript ---")[0]!
+      .split("\n")
+      .map((l) => l.split(":")[0]);
     expect(header).toEqual(["Channel", "Classification", "Sentiment", "Customer", "Session", "Handoff-Id", "Summary"]);
   });
 
@@ -30,7 +33,9 @@ describe("writing a transcript (PRODUCT.md §4)", () => {
   });
 
   test("§4.1: the sentiment is written as Microsoft's label", () => {
-    expect(writeTranscript({ ...exampleHandoff(), sentiment: "very_negative" })).toContain("Sentiment: Very negative\n");
+    expect(writeTranscript({ ...exampleHandoff(), sentiment: "very_negative" })).toContain(
+      "Sentiment: Very negative\n",
+    );
     expect(writeTranscript({ ...exampleHandoff(), sentiment: -1 })).toContain("Sentiment: Negative\n");
   });
 
@@ -113,8 +118,14 @@ describe("writing a transcript (PRODUCT.md §4)", () => {
   test("rule 2: the cut keeps as many whole messages as fit", () => {
     const h = handoffWithMessages(50);
     const { text, shownMessages } = composeTranscript(h, { maxLength: 1500 });
-    const oneMore = composeTranscript({ ...h, messages: h.messages.slice(0, shownMessages + 1) }, { maxLength: null }).text;
-    const withOneMore = oneMore.replace(/--- End of transcript.*$/, `--- Transcript truncated: ${shownMessages + 1} of 50 messages shown; full transcript in note "Handoff transcript" ---`);
+    const oneMore = composeTranscript(
+      { ...h, messages: h.messages.slice(0, shownMessages + 1) },
+      { maxLength: null },
+    ).text;
+    const withOneMore = oneMore.replace(
+      /--- End of transcript.*$/,
+      `--- Transcript truncated: ${shownMessages + 1} of 50 messages shown; full transcript in note "Handoff transcript" ---`,
+    );
     expect(text.length).toBeLessThanOrEqual(1500);
     expect(withOneMore.length).toBeGreaterThan(1500);
   });

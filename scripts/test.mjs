@@ -1,0 +1,48 @@
+// `npm test`: every check the project has, in one run. Each check runs even when an earlier one failed, so one
+// run shows everything that is wrong. The last line is the plain count CI reads: jest's tests plus one per check.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+
+const node = process.execPath;
+const bin = (pkg, file) => new URL(`../node_modules/${pkg}/${file}`, import.meta.url).pathname;
+
+const checks = [
+  ["lint (eslint, Power Apps rules)", [bin("eslint", "bin/eslint.js"), "--max-warnings", "0", "."]],
+  ["format (prettier)", [bin("prettier", "bin/prettier.cjs"), "--check", "--log-level", "warn", "."]],
+  ["type-check (tsc, strict)", [bin("typescript", "bin/tsc"), "-p", "tsconfig.json", "--noEmit"]],
+];
+
+let checksPassed = 0;
+let checksFailed = 0;
+for (const [name, args] of checks) {
+  console.log(`\n> ${name}`);
+  const r = spawnSync(node, args, { stdio: "inherit" });
+  if (r.status === 0) {
+    checksPassed++;
+    console.log(`  ${name}: ok`);
+  } else {
+    checksFailed++;
+    console.log(`  ${name}: FAILED`);
+  }
+}
+
+console.log("\n> unit and integration tests (jest)");
+mkdirSync("test-results", { recursive: true });
+const jest = spawnSync(node, [bin("jest", "bin/jest.js"), "--json", "--outputFile=test-results/jest.json"], {
+  stdio: "inherit",
+});
+let passed = 0;
+let failed = 0;
+try {
+  const results = JSON.parse(readFileSync("test-results/jest.json", "utf8"));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+} catch {
+  console.log("  jest wrote no results: counting the run as one failure");
+  failed = 1;
+}
+if (jest.status !== 0 && failed === 0) failed = 1;
+
+console.log(`\n${passed} tests and ${checksPassed} checks passed; ${failed} tests and ${checksFailed} checks failed.`);
+console.log(`${passed + checksPassed} passed, ${failed + checksFailed} failed`);
+process.exitCode = failed + checksFailed === 0 ? 0 : 1;
