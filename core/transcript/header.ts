@@ -36,6 +36,16 @@ export function isHeaderLine(line: string): boolean {
 /** `Jane Doe <jane@contoso.com>`, `jane@contoso.com` or `Jane Doe`. */
 export function parseParty(text: string): Party {
   const value = text.trim();
+  // Fast path for "Name <address>" with no other angle brackets: the form the writer uses.
+  if (value.charCodeAt(value.length - 1) === 62) {
+    const lt = value.lastIndexOf("<");
+    if (lt >= 0 && value.indexOf("<") === lt && value.indexOf(">") === value.length - 1) {
+      const name = value.slice(0, lt).trim();
+      const email = value.slice(lt + 1, -1).trim();
+      if (name && email) return { name, email };
+      return name ? { name } : email ? { email } : {};
+    }
+  }
   const angle = /^(.*?)\s*<([^<>]*)>\s*$/s.exec(value);
   if (angle) return withoutEmpty({ name: angle[1]?.trim(), email: angle[2]?.trim() });
   if (BARE_EMAIL_RE.test(value)) return { email: value };

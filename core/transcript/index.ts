@@ -3,7 +3,7 @@ export * from "./grammar";
 export * from "./sentiment";
 export { htmlToText, looksLikeHtml, decodeEntities } from "./html";
 export { findQuotedRanges } from "./quoted";
-export { parseTranscript, parseSenderPart } from "./parse";
+export { parseTranscript } from "./parse";
 export { parseParty, formatParty } from "./header";
 export { normalizeRole } from "./roles";
 export * from "./handoff";

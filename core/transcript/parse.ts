@@ -1,173 +1,269 @@
 /**
  * The tolerant reader of `e2c-transcript/1` (PRODUCT.md §4). It never throws: text that is not a transcript
  * comes back as `format: "raw"` with its text.
+ *
+ * It scans the text once with `indexOf("\n")` and looks at a line's text only when its first character could make
+ * it structure (`-`, `[`, a digit), an escape (`\`) or a quote; a message body is one `slice` of the input. That is
+ * what keeps parsing within a few times one `split("\n")` pass (PRODUCT.md §9).
  */
-import {
-  isEscaped,
-  readMessageLine,
-  readSeparatorLine,
-  readSubjectLine,
-  type MessageLine,
-  type SeparatorLine,
-} from "./grammar";
+import { readMessageLine, readSeparatorLine, readSubjectLine, type MessageLine, type SeparatorLine } from "./grammar";
 import { isHeaderLine, parseHeader, parseParty } from "./header";
 import { htmlToText, looksLikeHtml } from "./html";
-import { findQuotedRanges } from "./quoted";
+import { mayBeQuoteLine, QuotedRangeBuilder } from "./quoted";
 import { normalizeRole } from "./roles";
-import { type MessageRole, type ParsedTranscript, type Party, type TranscriptMessage } from "./types";
+import type { MessageRole, ParsedTranscript, Party, TranscriptMessage } from "./types";
 
-/** `Jane Doe <jane@contoso.com> (customer)`: the part of a message line after the timestamp. */
-export function parseSenderPart(rest: string): { sender: Party; role: MessageRole | null } {
-  let text = rest.trim();
-  let role: MessageRole | null = null;
-  const roleMatch = /\(([^()]*)\)$/.exec(text);
-  if (roleMatch) {
-    role = normalizeRole(roleMatch[1] as string);
-    if (role) text = text.slice(0, roleMatch.index).trimEnd();
-  }
-  return { sender: text === "" ? {} : parseParty(text), role };
+const DASH = 45;
+const OPEN_BRACKET = 91;
+const BACKSLASH = 92;
+
+/** Where a trailing "(role)" starts in `text`, or -1: the last parenthesis group, holding no other parenthesis. */
+function roleStart(text: string): number {
+  if (text.charCodeAt(text.length - 1) !== 41) return -1;
+  const open = text.lastIndexOf("(");
+  return open >= 0 && text.indexOf(")", open) === text.length - 1 ? open : -1;
 }
 
-interface OpenMessage {
+/** Whether a line starting with this character could be a message line or a separator. */
+function mayBeStructure(code: number): boolean {
+  return code === DASH || code === OPEN_BRACKET || (code >= 48 && code <= 57);
+}
+
+/** A message being read: its line, and where its body lies in the text. */
+interface Draft {
   line: MessageLine | null;
-  body: string[];
+  subject?: string;
+  bodyStart: number;
+  lines: number;
+  lastStart: number;
+  lastEnd: number;
+  /** Escaped lines seen so far: each shortens the body by one character. */
+  escapes: number;
+  quoted: QuotedRangeBuilder | null;
 }
 
 export function parseTranscript(input: string): ParsedTranscript {
   let text = typeof input === "string" ? input : "";
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (looksLikeHtml(text)) text = htmlToText(text);
-
   // Rule 6, CRLF or LF: the first line break decides. In an LF text a CR inside a body is data and is kept.
   const firstBreak = text.indexOf("\n");
-  const crlf = firstBreak > 0 && text.charCodeAt(firstBreak - 1) === 13;
-  const lines = text.split("\n");
-  if (crlf) {
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i] as string;
-      if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
-    }
+  if (firstBreak > 0 && text.charCodeAt(firstBreak - 1) === 13) text = text.replace(/\r\n/g, "\n");
+  return new Reader(text).read();
+}
+
+class Reader {
+  private readonly length: number;
+  private readonly messages: TranscriptMessage[] = [];
+  private customerEmail: string | undefined;
+  private customerName: string | undefined;
+  private firstSenderKey: string | null = null;
+  /** One quote builder for every message: a 5 MB transcript has thousands. */
+  private readonly quotes = new QuotedRangeBuilder();
+
+  constructor(private readonly text: string) {
+    this.length = text.length;
   }
 
-  let open = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const sep = readSeparatorLine(lines[i] as string);
-    if (sep) {
-      if (sep.kind === "open") open = i;
-      break;
-    }
+  private lineEnd(start: number): number {
+    const end = this.text.indexOf("\n", start);
+    return end < 0 ? this.length : end;
   }
 
-  let messageStart: number;
-  let format: ParsedTranscript["format"];
-  let headerLines: string[];
-  if (open >= 0) {
-    format = "e2c-transcript/1";
-    headerLines = lines.slice(0, open);
-    messageStart = open + 1;
-  } else {
-    // No opening separator: a pasted thread of message lines, with or without a header above it.
-    const first = lines.findIndex((line) => readMessageLine(line) !== null);
-    if (first < 0 || !lines.slice(0, first).every((l) => l.trim() === "" || isHeaderLine(l))) {
-      return { format: "raw", header: { extra: [] }, messages: [], truncated: false, totalMessages: null, text };
+  read(): ParsedTranscript {
+    const { text } = this;
+    // The opening separator, if the first separator line is one.
+    let open = -1;
+    let messagesFrom = 0;
+    for (let start = 0; start <= this.length; ) {
+      const end = this.lineEnd(start);
+      if (text.charCodeAt(start) === DASH) {
+        const sep = readSeparatorLine(text.slice(start, end));
+        if (sep) {
+          if (sep.kind === "open") {
+            open = start;
+            messagesFrom = end + 1;
+          }
+          break;
+        }
+      }
+      start = end + 1;
     }
-    format = "loose";
-    headerLines = lines.slice(0, first);
-    messageStart = first;
+
+    let format: ParsedTranscript["format"] = "e2c-transcript/1";
+    let headerEnd = open;
+    if (open < 0) {
+      // No opening separator: a pasted thread of message lines, with or without a header above it.
+      const first = this.firstMessageLineAfterHeader();
+      if (first < 0) {
+        return { format: "raw", header: { extra: [] }, messages: [], truncated: false, totalMessages: null, text };
+      }
+      format = "loose";
+      headerEnd = first;
+      messagesFrom = first;
+    }
+
+    const header = parseHeader(headerEnd > 0 ? text.slice(0, headerEnd).split("\n") : []);
+    this.customerEmail = header.customer?.email?.toLowerCase();
+    this.customerName = header.customer?.name?.toLowerCase();
+    const closing = this.readMessages(messagesFrom);
+
+    let truncated = false;
+    let totalMessages: number | null = null;
+    if (closing?.kind === "end") totalMessages = closing.total;
+    else if (closing?.kind === "truncated") {
+      truncated = true;
+      totalMessages = closing.total;
+    } else if (format === "e2c-transcript/1") {
+      truncated = true; // Rule 2: no end line means the description was cut.
+    }
+    return { format, header, messages: this.messages, truncated, totalMessages };
   }
 
-  const header = parseHeader(headerLines);
-  const customerEmail = header.customer?.email?.toLowerCase();
-  const customerName = header.customer?.name?.toLowerCase();
-  const messages: TranscriptMessage[] = [];
-  let closing: SeparatorLine | null = null;
-  let current: OpenMessage | null = null;
-  let firstSenderKey: string | null = null;
+  /** The start of the first message line when only blank and header lines come before it, else -1. */
+  private firstMessageLineAfterHeader(): number {
+    const { text } = this;
+    for (let start = 0; start < this.length; ) {
+      const end = this.lineEnd(start);
+      const line = text.slice(start, end);
+      if (mayBeStructure(text.charCodeAt(start)) && readMessageLine(line)) return start;
+      if (line.trim() !== "" && !isHeaderLine(line)) return -1;
+      start = end + 1;
+    }
+    return -1;
+  }
 
-  const finish = (): void => {
-    if (!current) return;
-    const message = buildMessage(current, inferRole);
-    messages.push(message);
-    if (firstSenderKey === null && current.line) firstSenderKey = senderKey(message.sender);
-    current = null;
+  private readMessages(from: number): SeparatorLine | null {
+    const { text } = this;
+    let draft: Draft | null = null;
+    for (let start = from; start < this.length || (start === this.length && draft); ) {
+      const end = this.lineEnd(start);
+      const first = text.charCodeAt(start);
+      if (mayBeStructure(first)) {
+        const line = text.slice(start, end);
+        const sep = first === DASH ? readSeparatorLine(line) : null;
+        if (sep && sep.kind !== "open") {
+          if (draft) this.finish(draft);
+          return sep;
+        }
+        const messageLine = sep ? null : readMessageLine(line);
+        if (messageLine) {
+          if (draft) this.finish(draft);
+          draft = this.startMessage(messageLine, end + 1);
+          start = end + 1;
+          continue;
+        }
+      }
+      if (draft) this.addBodyLine(draft, start, end);
+      else if (text.slice(start, end).trim() !== "") {
+        // Text between the opening separator and the first message line is kept as a system note.
+        draft = { line: null, bodyStart: start, lines: 0, lastStart: start, lastEnd: start, escapes: 0, quoted: null };
+        this.addBodyLine(draft, start, end);
+      }
+      start = end + 1;
+    }
+    if (draft) this.finish(draft);
+    return null;
+  }
+
+  private startMessage(line: MessageLine, bodyStart: number): Draft {
+    const draft: Draft = {
+      line,
+      bodyStart,
+      lines: 0,
+      lastStart: bodyStart,
+      lastEnd: bodyStart,
+      escapes: 0,
+      quoted: this.quotes,
+    };
+    this.quotes.reset();
+    // Rule 4: an optional first body line `Subject: …` (an escaped one is body text).
+    const first = this.text.charCodeAt(bodyStart);
+    if (first === 83 || first === 115) {
+      const end = this.lineEnd(bodyStart);
+      const subject = readSubjectLine(this.text.slice(bodyStart, end));
+      if (subject !== null) {
+        draft.subject = subject;
+        draft.bodyStart = draft.lastStart = draft.lastEnd = Math.min(end + 1, this.length);
+      }
+    }
+    return draft;
+  }
+
+  private addBodyLine(draft: Draft, start: number, end: number): void {
+    const { text } = this;
+    const escaped = text.charCodeAt(start) === BACKSLASH;
+    const contentStart = escaped ? start + 1 : start;
+    if (draft.quoted && !draft.quoted.inTail && mayBeQuoteLine(text, contentStart)) {
+      const offset = start - draft.bodyStart - draft.escapes;
+      if (text.charCodeAt(contentStart) === 62) draft.quoted.addQuoteLine(offset, offset + end - contentStart);
+      else draft.quoted.add(text.slice(contentStart, end), offset, offset + end - contentStart, this.peekLine, end + 1);
+    }
+    if (escaped) draft.escapes++;
+    draft.lines++;
+    draft.lastStart = start;
+    draft.lastEnd = end;
+  }
+
+  /** The line at `start` as body text (escape removed), for the two-line quote patterns. */
+  private readonly peekLine = (start: number): string | undefined => {
+    if (start >= this.length) return undefined;
+    const line = this.text.slice(start, this.lineEnd(start));
+    return line.charCodeAt(0) === BACKSLASH ? line.slice(1) : line;
   };
-  // A missing role: the customer's address (or name) → customer; with no customer in the header, whoever wrote
-  // first is taken as the customer. Everyone else is an agent.
-  const inferRole = (sender: Party): MessageRole => {
+
+  private finish(draft: Draft): void {
+    const { text } = this;
+    // The writer ends every message with one blank line.
+    let bodyEnd = draft.lastEnd;
+    let lines = draft.lines;
+    if (lines > 0 && draft.lastStart === draft.lastEnd) {
+      lines--;
+      bodyEnd = lines === 0 ? draft.bodyStart : draft.lastStart - 1;
+    }
+    let body = lines === 0 ? "" : text.slice(draft.bodyStart, bodyEnd);
+    if (draft.escapes > 0) {
+      body = body
+        .split("\n")
+        .map((l) => (l.charCodeAt(0) === BACKSLASH ? l.slice(1) : l))
+        .join("\n");
+    }
+    if (!draft.line) {
+      this.messages.push({ timestamp: null, sender: {}, role: "system", body, quoted: [] });
+      return;
+    }
+    // `Jane Doe <jane@contoso.com> (customer)`: the part of the message line after the timestamp.
+    const rest = draft.line.rest.trim();
+    const open = roleStart(rest);
+    const stated = open >= 0 ? normalizeRole(rest.slice(open + 1, -1)) : null;
+    const partyText = stated ? rest.slice(0, open).trimEnd() : rest;
+    const sender = partyText === "" ? {} : parseParty(partyText);
+    const role = stated ?? this.inferRole(sender);
+    const timestamp = draft.line.timestamp;
+    const quoted = (draft.quoted as QuotedRangeBuilder).finish(body.length);
+    // Two literal shapes rather than a spread: keeps the objects monomorphic on the hot path.
+    this.messages.push(
+      draft.subject === undefined
+        ? { timestamp, sender, role, body, quoted }
+        : { timestamp, sender, role, subject: draft.subject, body, quoted },
+    );
+    if (this.firstSenderKey === null) this.firstSenderKey = senderKey(sender);
+  }
+
+  /**
+   * A missing role: the customer's address (or name) → customer; with no customer in the header, whoever wrote
+   * first is taken as the customer. Everyone else is an agent.
+   */
+  private inferRole(sender: Party): MessageRole {
     const email = sender.email?.toLowerCase();
     const name = sender.name?.toLowerCase();
-    if (customerEmail || customerName) {
-      return (email && email === customerEmail) || (!email && name && name === customerName) ? "customer" : "agent";
+    if (this.customerEmail || this.customerName) {
+      return (email && email === this.customerEmail) || (!email && name && name === this.customerName) ? "customer" : "agent";
     }
-    return firstSenderKey === null || senderKey(sender) === firstSenderKey ? "customer" : "agent";
-  };
-
-  for (let i = messageStart; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const sep = readSeparatorLine(line);
-    if (sep && sep.kind !== "open") {
-      closing = sep;
-      break;
-    }
-    const messageLine = sep ? null : readMessageLine(line);
-    if (messageLine) {
-      finish();
-      current = { line: messageLine, body: [] };
-    } else if (current) {
-      current.body.push(line);
-    } else if (line.trim() !== "") {
-      // Text between the opening separator and the first message line is kept as a system note.
-      current = { line: null, body: [line] };
-    }
+    return this.firstSenderKey === null || senderKey(sender) === this.firstSenderKey ? "customer" : "agent";
   }
-  finish();
-
-  let truncated = false;
-  let totalMessages: number | null = null;
-  if (closing?.kind === "end") totalMessages = closing.total;
-  else if (closing?.kind === "truncated") {
-    truncated = true;
-    totalMessages = closing.total;
-  } else if (format === "e2c-transcript/1") {
-    truncated = true; // Rule 2: no end line means the description was cut.
-  }
-  return { format, header, messages, truncated, totalMessages };
 }
 
 function senderKey(sender: Party): string {
   return (sender.email ?? sender.name ?? "").toLowerCase();
-}
-
-function buildMessage(open: OpenMessage, inferRole: (sender: Party) => MessageRole): TranscriptMessage {
-  const body = open.body;
-  let subject: string | undefined;
-  let from = 0;
-  if (open.line && body.length > 0) {
-    const s = readSubjectLine(body[0] as string);
-    if (s !== null) {
-      subject = s;
-      from = 1;
-    }
-  }
-  // The writer ends every message with one blank line.
-  let to = body.length;
-  if (to > from && body[to - 1] === "") to--;
-  const bodyLines: string[] = new Array(to - from);
-  for (let i = from; i < to; i++) {
-    const line = body[i] as string;
-    bodyLines[i - from] = isEscaped(line) ? line.slice(1) : line;
-  }
-  if (!open.line) {
-    const text = bodyLines.join("\n");
-    return { timestamp: null, sender: {}, role: "system", body: text, quoted: [] };
-  }
-  const { sender, role } = parseSenderPart(open.line.rest);
-  return {
-    timestamp: open.line.timestamp,
-    sender,
-    role: role ?? inferRole(sender),
-    ...(subject !== undefined ? { subject } : {}),
-    body: bodyLines.join("\n"),
-    quoted: findQuotedRanges(bodyLines),
-  };
 }

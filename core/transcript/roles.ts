@@ -13,5 +13,13 @@ const ROLE_ALIASES: Record<string, MessageRole> = {
 };
 
 export function normalizeRole(text: string): MessageRole | null {
-  return ROLE_ALIASES[text.trim().toLowerCase()] ?? null;
+  switch (text) {
+    case "customer":
+    case "agent":
+    case "ai":
+    case "system":
+      return text;
+    default:
+      return ROLE_ALIASES[text.trim().toLowerCase()] ?? null;
+  }
 }

@@ -94,15 +94,8 @@ export function composeTranscript(handoff: Handoff, options: WriteOptions = {}):
   }
 
   // Rule 2: cut at a message boundary, keeping as many messages as fit with the closing line.
-  let prefix = opening(header);
-  const over = prefix.length + truncatedLine(0, total).length - maxLength;
-  if (over > 0 && header.summary !== undefined) {
-    // Not even the header fits: the summary is the one header value that can be shortened.
-    const keep = header.summary.length - over - 1;
-    if (keep > 0) header.summary = `${header.summary.slice(0, keep)}…`;
-    else delete header.summary;
-    prefix = opening(header);
-  }
+  fitHeader(header, maxLength - truncatedLine(0, total).length, opening);
+  const prefix = opening(header);
   const room = maxLength - prefix.length;
   let shown = 0;
   let used = 0;
@@ -117,6 +110,36 @@ export function composeTranscript(handoff: Handoff, options: WriteOptions = {}):
     );
   }
   return { text, full, truncated: true, shownMessages: shown, totalMessages: total };
+}
+
+/**
+ * Shortens header values, longest-lived last, until the header fits in `room`: the summary, then the customer's
+ * name and address, the classification, the channel and the session link. The Handoff-Id is never cut (it is the
+ * key the case is found by); the note holds everything in full.
+ */
+function fitHeader(header: TranscriptHeader, room: number, opening: (h: TranscriptHeader) => string): void {
+  const shorten = (value: string, over: number): string | undefined => {
+    const keep = value.length - over - 1;
+    return keep > 0 ? `${value.slice(0, keep)}…` : undefined;
+  };
+  const over = (): number => opening(header).length - room;
+  if (over() > 0 && header.summary !== undefined) {
+    const summary = shorten(header.summary, over());
+    if (summary === undefined) delete header.summary;
+    else header.summary = summary;
+  }
+  for (const part of ["name", "email"] as const) {
+    const value = header.customer?.[part];
+    if (over() > 0 && header.customer && value !== undefined) {
+      const cut = shorten(value, over());
+      if (cut === undefined) delete header.customer[part];
+      else header.customer[part] = cut;
+    }
+  }
+  for (const key of ["classification", "channel", "session"] as const) {
+    const value = header[key];
+    if (over() > 0 && value !== undefined) header[key] = shorten(value, over()) ?? "…";
+  }
 }
 
 export function writeTranscript(handoff: Handoff, options: WriteOptions = {}): string {

@@ -155,6 +155,19 @@ describe("writing a transcript (PRODUCT.md §4)", () => {
     expect(parseTranscript(text).header.summary).toMatch(/^s+…$/);
   });
 
+  test("rule 2: a customer name too long for the column is shortened; the Handoff-Id never is", () => {
+    const h = { ...handoffWithMessages(3), customer: { name: "N".repeat(3000), email: "jane@contoso.com" } };
+    const text = writeTranscript(h);
+    expect(text.length).toBeLessThanOrEqual(2000);
+    const header = parseTranscript(text).header;
+    expect(header.customer?.name).toMatch(/^N+…$/);
+    expect(header.handoffId).toBe(h.handoffId);
+  });
+
+  test("rule 2: a column too small for even the Handoff-Id and closing line is refused", () => {
+    expect(() => writeTranscript(handoffWithMessages(3), { maxLength: 120 })).toThrow(RangeError);
+  });
+
   test("an invalid handoff is refused with every problem named", () => {
     const bad = { ...exampleHandoff(), handoffId: "", messages: [{ timestamp: "yesterday", from: {}, role: "boss" }] };
     expect(() => writeTranscript(bad as never)).toThrow(HandoffValidationError);
