@@ -1,7 +1,9 @@
 // `npm run bench`: runs every test/bench/*.bench.mjs and prints each measure against its budget (PRODUCT.md §9).
 import { readdirSync } from "node:fs";
 
-const files = readdirSync(new URL(".", import.meta.url)).filter((f) => f.endsWith(".bench.mjs")).sort();
+const files = readdirSync(new URL(".", import.meta.url))
+  .filter((f) => f.endsWith(".bench.mjs"))
+  .sort();
 let over = 0;
 for (const file of files) {
   console.log(`\n${file.replace(/\.bench\.mjs$/, "")}`);

@@ -2,7 +2,13 @@
 import { z } from "zod";
 import { outcomeTable, type OutcomeRow } from "../../../core/email-to-case/outcome-table";
 import { validateRule, type Finding, type RuleContext } from "../../../core/email-to-case/rule-validation";
-import { problemsOf, ruleSchema, scenarioSchema, type ArcRule } from "../../../core/email-to-case/scenario";
+import {
+  problemsOf,
+  ruleSchema,
+  scenarioSchema,
+  type ArcRule,
+  type ParseResult,
+} from "../../../core/email-to-case/scenario";
 import { parseCommandArgs } from "../args";
 import { InputError, readJson, type CliIO } from "../io";
 
@@ -27,6 +33,26 @@ export interface RuleCheck {
   outcomeTable: OutcomeRow[];
 }
 
+/** A rule file's JSON (a bare rule, or `{ rule, queue?, expectBccOrDistributionGroup? }`) checked. */
+export function checkRuleInput(value: unknown): ParseResult<RuleCheck> {
+  const wrapped = typeof value === "object" && value !== null && "rule" in value ? value : { rule: value };
+  const parsed = ruleFileSchema.safeParse(wrapped);
+  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
+  const { rule, queue, expectBccOrDistributionGroup } = parsed.data;
+  const context: RuleContext = {};
+  if (queue) context.queue = queue;
+  if (expectBccOrDistributionGroup !== undefined) context.expectBccOrDistributionGroup = expectBccOrDistributionGroup;
+  return {
+    ok: true,
+    value: {
+      format: "e2c-rule-check/1",
+      rule: { id: rule.id, name: rule.name ?? null },
+      findings: validateRule(rule as ArcRule, context),
+      outcomeTable: outcomeTable(rule as ArcRule),
+    },
+  };
+}
+
 export function arcCommand(io: CliIO, args: string[]): number {
   const [sub, ...rest] = args;
   if (sub === undefined || sub === "--help" || sub === "-h") {
@@ -45,19 +71,9 @@ export function arcCommand(io: CliIO, args: string[]): number {
     return 0;
   }
   const { name, value } = readJson(io, positionals[0], "rule");
-  const wrapped = typeof value === "object" && value !== null && "rule" in value ? value : { rule: value };
-  const parsed = ruleFileSchema.safeParse(wrapped);
-  if (!parsed.success) throw new InputError(name, problemsOf(parsed.error));
-  const { rule, queue, expectBccOrDistributionGroup } = parsed.data;
-  const context: RuleContext = {};
-  if (queue) context.queue = queue;
-  if (expectBccOrDistributionGroup !== undefined) context.expectBccOrDistributionGroup = expectBccOrDistributionGroup;
-  const check: RuleCheck = {
-    format: "e2c-rule-check/1",
-    rule: { id: rule.id, name: rule.name ?? null },
-    findings: validateRule(rule as ArcRule, context),
-    outcomeTable: outcomeTable(rule as ArcRule),
-  };
+  const result = checkRuleInput(value);
+  if (!result.ok) throw new InputError(name, result.problems);
+  const check = result.value;
   io.stdout(values.json ? `${JSON.stringify(check, null, 2)}\n` : formatRuleCheck(check));
   return check.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
