@@ -33,7 +33,7 @@ export default [
     },
   },
   {
-    files: ["plugins-js/**/*.ts", "scripts/**/*.mjs", "bin/**/*.js", "test/**/*.{ts,js}", "*.js", "*.mjs"],
+    files: ["plugins-js/**/*.ts", "scripts/**/*.mjs", "bin/**/*.js", "test/**/*.{ts,js,mjs}", "*.js", "*.mjs"],
     languageOptions: { globals: { ...globals.node } },
   },
   {

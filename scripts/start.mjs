@@ -8,7 +8,10 @@ const root = new URL("..", import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 if (!existsSync(`${root}dist/plugins-js/cli/main.js`)) {
   console.log("Building the e2c command…");
-  const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+  const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const { composeTranscript, parseTranscript } = require(`${root}dist/core/transcript/index.js`);
@@ -24,10 +27,14 @@ console.log(composed.text);
 
 heading("2. The description read back (e2c transcript parse)");
 const parsed = parseTranscript(composed.text);
-console.log(`format ${parsed.format}; ${parsed.messages.length} of ${parsed.totalMessages} messages; sentiment ${parsed.header.sentiment}`);
+console.log(
+  `format ${parsed.format}; ${parsed.messages.length} of ${parsed.totalMessages} messages; sentiment ${parsed.header.sentiment}`,
+);
 for (const m of parsed.messages) {
   const quoted = m.quoted.reduce((n, q) => n + q.end - q.start, 0);
-  console.log(`  ${m.timestamp}  ${m.sender.name ?? m.sender.email} (${m.role})${quoted ? `, ${quoted} quoted characters folded` : ""}`);
+  console.log(
+    `  ${m.timestamp}  ${m.sender.name ?? m.sender.email} (${m.role})${quoted ? `, ${quoted} quoted characters folded` : ""}`,
+  );
 }
 
 heading("3. Record creation rules checked (e2c arc validate)");
@@ -36,13 +43,17 @@ for (const file of readdirSync(`${root}examples/rules`).sort()) {
   if (!check.ok) throw new Error(`${file}: ${JSON.stringify(check.problems)}`);
   const { findings } = check.value;
   const count = (s) => findings.filter((f) => f.severity === s).length;
-  console.log(`  ${file.padEnd(24)} ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s)`);
+  console.log(
+    `  ${file.padEnd(24)} ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s)`,
+  );
   for (const f of findings.filter((x) => x.severity === "error")) console.log(`      error: ${f.message}`);
 }
 
 heading("4. Why an email did or did not become a case (e2c diagnose), one example per documented cause");
 const dir = `${root}examples/scenarios`;
-for (const file of readdirSync(dir).filter((f) => !f.endsWith(".expected.json")).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => !f.endsWith(".expected.json"))
+  .sort()) {
   const scenario = parseScenario(JSON.parse(readFileSync(`${dir}/${file}`, "utf8")));
   if (!scenario.ok) throw new Error(`${file}: ${JSON.stringify(scenario.problems)}`);
   const d = diagnose(scenario.value);

@@ -66,7 +66,12 @@ function readCanonicalMessageLine(line: string): MessageLine | null | undefined 
   if (line.length < 22 || line.charCodeAt(21) !== 93 || line.charCodeAt(20) !== 90 || line.charCodeAt(11) !== 84) {
     return undefined;
   }
-  if (line.charCodeAt(5) !== 45 || line.charCodeAt(8) !== 45 || line.charCodeAt(14) !== 58 || line.charCodeAt(17) !== 58) {
+  if (
+    line.charCodeAt(5) !== 45 ||
+    line.charCodeAt(8) !== 45 ||
+    line.charCodeAt(14) !== 58 ||
+    line.charCodeAt(17) !== 58
+  ) {
     return undefined;
   }
   const century = twoDigits(line, 1);
@@ -78,7 +83,8 @@ function readCanonicalMessageLine(line: string): MessageLine | null | undefined 
   const second = twoDigits(line, 18);
   if ((century | year | month | day | hour | minute | second) < 0) return undefined;
   let restStart = 22;
-  while (restStart < line.length && (line.charCodeAt(restStart) === 32 || line.charCodeAt(restStart) === 9)) restStart++;
+  while (restStart < line.length && (line.charCodeAt(restStart) === 32 || line.charCodeAt(restStart) === 9))
+    restStart++;
   if (restStart === 22 && line.length > 22) return undefined;
   const valid = isValidDateTime(century * 100 + year, month, day, hour, minute, second);
   return { timestamp: valid ? line.slice(1, 21) : null, zoned: true, rest: line.slice(restStart) };
@@ -102,7 +108,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isValidDateTime(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
-  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
   return d <= (DAYS_IN_MONTH[mo - 1] as number) + leap;
 }
 

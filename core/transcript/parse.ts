@@ -75,7 +75,7 @@ class Reader {
     // The opening separator, if the first separator line is one.
     let open = -1;
     let messagesFrom = 0;
-    for (let start = 0; start <= this.length; ) {
+    for (let start = 0; start <= this.length;) {
       const end = this.lineEnd(start);
       if (text.charCodeAt(start) === DASH) {
         const sep = readSeparatorLine(text.slice(start, end));
@@ -123,7 +123,7 @@ class Reader {
   /** The start of the first message line when only blank and header lines come before it, else -1. */
   private firstMessageLineAfterHeader(): number {
     const { text } = this;
-    for (let start = 0; start < this.length; ) {
+    for (let start = 0; start < this.length;) {
       const end = this.lineEnd(start);
       const line = text.slice(start, end);
       if (mayBeStructure(text.charCodeAt(start)) && readMessageLine(line)) return start;
@@ -136,7 +136,7 @@ class Reader {
   private readMessages(from: number): SeparatorLine | null {
     const { text } = this;
     let draft: Draft | null = null;
-    for (let start = from; start < this.length || (start === this.length && draft); ) {
+    for (let start = from; start < this.length || (start === this.length && draft);) {
       const end = this.lineEnd(start);
       const first = text.charCodeAt(start);
       if (mayBeStructure(first)) {
@@ -258,7 +258,9 @@ class Reader {
     const email = sender.email?.toLowerCase();
     const name = sender.name?.toLowerCase();
     if (this.customerEmail || this.customerName) {
-      return (email && email === this.customerEmail) || (!email && name && name === this.customerName) ? "customer" : "agent";
+      return (email && email === this.customerEmail) || (!email && name && name === this.customerName)
+        ? "customer"
+        : "agent";
     }
     return this.firstSenderKey === null || senderKey(sender) === this.firstSenderKey ? "customer" : "agent";
   }
