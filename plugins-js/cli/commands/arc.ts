@@ -9,7 +9,7 @@ import {
   type ArcRule,
   type ParseResult,
 } from "../../../core/email-to-case/scenario";
-import { parseCommandArgs } from "../args";
+import { commandArgs } from "../args";
 import { InputError, readJson, type CliIO } from "../io";
 
 export const ARC_USAGE = `Usage:
@@ -62,19 +62,13 @@ export function arcCommand(io: CliIO, args: string[]): number {
   if (sub !== "validate") {
     throw new InputError("", [{ field: "(root)", message: `unknown subcommand "arc ${sub}"; use validate` }]);
   }
-  const { values, positionals } = parseCommandArgs("arc validate", rest, {
-    json: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  });
-  if (values.help) {
-    io.stdout(ARC_USAGE);
-    return 0;
-  }
-  const { name, value } = readJson(io, positionals[0], "rule");
+  const options = commandArgs(io, "arc validate", rest, ARC_USAGE);
+  if (!options) return 0;
+  const { name, value } = readJson(io, options.file, "rule");
   const result = checkRuleInput(value);
   if (!result.ok) throw new InputError(name, result.problems);
   const check = result.value;
-  io.stdout(values.json ? `${JSON.stringify(check, null, 2)}\n` : formatRuleCheck(check));
+  io.stdout(options.json ? `${JSON.stringify(check, null, 2)}\n` : formatRuleCheck(check));
   return check.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 

@@ -1,7 +1,7 @@
 /** `e2c diagnose SCENARIO.json [--json]` (PRODUCT.md §6, diagnose-scenario.md). */
 import { diagnose, STAGE_TITLES, type Diagnosis } from "../../../core/email-to-case/diagnose";
 import { parseScenario, type Scenario } from "../../../core/email-to-case/scenario";
-import { parseCommandArgs } from "../args";
+import { commandArgs } from "../args";
 import { InputError, readJson, type CliIO } from "../io";
 
 export const DIAGNOSE_USAGE = `Usage:
@@ -10,21 +10,15 @@ export const DIAGNOSE_USAGE = `Usage:
 `;
 
 export function diagnoseCommand(io: CliIO, args: string[]): number {
-  const { values, positionals } = parseCommandArgs("diagnose", args, {
-    json: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  });
-  if (values.help) {
-    io.stdout(DIAGNOSE_USAGE);
-    return 0;
-  }
-  const { name, value } = readJson(io, positionals[0], "scenario");
+  const options = commandArgs(io, "diagnose", args, DIAGNOSE_USAGE);
+  if (!options) return 0;
+  const { name, value } = readJson(io, options.file, "scenario");
   const parsed = parseScenario(value);
   if (!parsed.ok) {
     throw new InputError(name, parsed.problems, "The scenario format is described in docs/scenario-format.md.");
   }
   const result = diagnose(parsed.value);
-  io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatDiagnosis(parsed.value, result));
+  io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatDiagnosis(parsed.value, result));
   return 0;
 }
 

@@ -3,7 +3,7 @@ import { parseTranscript, type ParsedTranscript } from "../../../core/transcript
 import { validateHandoff } from "../../../core/transcript/handoff";
 import type { Handoff } from "../../../core/transcript/types";
 import { composeTranscript, DEFAULT_DESCRIPTION_MAX_LENGTH } from "../../../core/transcript/write";
-import { parseCommandArgs } from "../args";
+import { commandArgs } from "../args";
 import { InputError, readJson, readText, type CliIO } from "../io";
 
 export const TRANSCRIPT_USAGE = `Usage:
@@ -26,17 +26,11 @@ export function transcriptCommand(io: CliIO, args: string[]): number {
 }
 
 function parse(io: CliIO, args: string[]): number {
-  const { values, positionals } = parseCommandArgs("transcript parse", args, {
-    json: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  });
-  if (values.help) {
-    io.stdout(TRANSCRIPT_USAGE);
-    return 0;
-  }
-  const { text } = readText(io, positionals[0]);
+  const options = commandArgs(io, "transcript parse", args, TRANSCRIPT_USAGE);
+  if (!options) return 0;
+  const { text } = readText(io, options.file);
   const parsed = parseTranscript(text);
-  io.stdout(values.json ? `${JSON.stringify(parsed, null, 2)}\n` : summarize(parsed));
+  io.stdout(options.json ? `${JSON.stringify(parsed, null, 2)}\n` : summarize(parsed));
   return 0;
 }
 
@@ -79,15 +73,12 @@ function summarize(t: ParsedTranscript): string {
 }
 
 function write(io: CliIO, args: string[]): number {
-  const { values, positionals } = parseCommandArgs("transcript write", args, {
+  const options = commandArgs(io, "transcript write", args, TRANSCRIPT_USAGE, {
     "max-length": { type: "string" },
     full: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
   });
-  if (values.help) {
-    io.stdout(TRANSCRIPT_USAGE);
-    return 0;
-  }
+  if (!options) return 0;
+  const { values } = options;
   let maxLength: number | null = DEFAULT_DESCRIPTION_MAX_LENGTH;
   if (values.full) maxLength = null;
   else if (typeof values["max-length"] === "string") {
@@ -98,7 +89,7 @@ function write(io: CliIO, args: string[]): number {
       ]);
     }
   }
-  const { name, value } = readJson(io, positionals[0], "handoff");
+  const { name, value } = readJson(io, options.file, "handoff");
   const problems = validateHandoff(value);
   if (problems.length > 0) throw new InputError(name, problems);
   let composed;
