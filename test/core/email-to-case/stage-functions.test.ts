@@ -31,7 +31,12 @@ describe("checkMailboxSync", () => {
   });
 
   test("mailboxProblem reads delivery method, enabled flag and test status", () => {
-    const ok = { incomingEmailDeliveryMethod: 2, enabledForIncomingEmail: true, incomingEmailStatus: 1, ownerHasSyncPrivileges: true } as const;
+    const ok = {
+      incomingEmailDeliveryMethod: 2,
+      enabledForIncomingEmail: true,
+      incomingEmailStatus: 1,
+      ownerHasSyncPrivileges: true,
+    } as const;
     expect(mailboxProblem(ok)).toBeNull();
     expect(mailboxProblem({ ...ok, incomingEmailDeliveryMethod: 3 })).toBe("mailbox-not-syncing");
     expect(mailboxProblem({ ...ok, enabledForIncomingEmail: false })).toBe("mailbox-not-syncing");
@@ -76,7 +81,12 @@ describe("evaluateArcRule", () => {
     const s = scenario();
     const out = evaluateArcRule({ rules: s.rules, queue: s.queues[0]!, email: s.email, records: s.records });
     expect(out.caseCreated).toBe(true);
-    expect(out.effects).toEqual({ contactCreated: false, recordActivated: false, customer: { type: "contact", id: "c1" }, ruleId: "r1" });
+    expect(out.effects).toEqual({
+      contactCreated: false,
+      recordActivated: false,
+      customer: { type: "contact", id: "c1" },
+      ruleId: "r1",
+    });
   });
 
   test("a contact created for an unknown sender has a placeholder id", () => {
