@@ -59,35 +59,46 @@ function twoDigits(line: string, at: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-/** `[YYYY-MM-DDTHH:MM:SSZ] `, the writer's form, read without a regular expression (PRODUCT.md §9 budget). */
-function readCanonicalMessageLine(line: string): MessageLine | null | undefined {
+/**
+ * `[YYYY-MM-DDTHH:MM:SSZ] ` at `start` of `text`, the writer's form, read by index without a regular expression or
+ * a substring (PRODUCT.md §9 budget). Returns where the rest of the line starts, or -1 when the line is not in this
+ * form; `validDate` says whether the date exists.
+ */
+export function canonicalMessageLineAt(
+  text: string,
+  start: number,
+  end: number,
+): { restStart: number; validDate: boolean } | null {
   // [ 2 0 2 6 - 1 1 - 2 0 T 0 9 : 1 4 : 0 3 Z ]
   // 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21
-  if (line.length < 22 || line.charCodeAt(21) !== 93 || line.charCodeAt(20) !== 90 || line.charCodeAt(11) !== 84) {
-    return undefined;
-  }
+  if (end - start < 22 || text.charCodeAt(start + 21) !== 93 || text.charCodeAt(start + 20) !== 90) return null;
   if (
-    line.charCodeAt(5) !== 45 ||
-    line.charCodeAt(8) !== 45 ||
-    line.charCodeAt(14) !== 58 ||
-    line.charCodeAt(17) !== 58
+    text.charCodeAt(start + 11) !== 84 ||
+    text.charCodeAt(start + 5) !== 45 ||
+    text.charCodeAt(start + 8) !== 45 ||
+    text.charCodeAt(start + 14) !== 58 ||
+    text.charCodeAt(start + 17) !== 58
   ) {
-    return undefined;
+    return null;
   }
-  const century = twoDigits(line, 1);
-  const year = twoDigits(line, 3);
-  const month = twoDigits(line, 6);
-  const day = twoDigits(line, 9);
-  const hour = twoDigits(line, 12);
-  const minute = twoDigits(line, 15);
-  const second = twoDigits(line, 18);
-  if ((century | year | month | day | hour | minute | second) < 0) return undefined;
-  let restStart = 22;
-  while (restStart < line.length && (line.charCodeAt(restStart) === 32 || line.charCodeAt(restStart) === 9))
-    restStart++;
-  if (restStart === 22 && line.length > 22) return undefined;
-  const valid = isValidDateTime(century * 100 + year, month, day, hour, minute, second);
-  return { timestamp: valid ? line.slice(1, 21) : null, zoned: true, rest: line.slice(restStart) };
+  const century = twoDigits(text, start + 1);
+  const year = twoDigits(text, start + 3);
+  const month = twoDigits(text, start + 6);
+  const day = twoDigits(text, start + 9);
+  const hour = twoDigits(text, start + 12);
+  const minute = twoDigits(text, start + 15);
+  const second = twoDigits(text, start + 18);
+  if ((century | year | month | day | hour | minute | second) < 0) return null;
+  let restStart = start + 22;
+  while (restStart < end && (text.charCodeAt(restStart) === 32 || text.charCodeAt(restStart) === 9)) restStart++;
+  if (restStart === start + 22 && end > start + 22) return null;
+  return { restStart, validDate: isValidDateTime(century * 100 + year, month, day, hour, minute, second) };
+}
+
+function readCanonicalMessageLine(line: string): MessageLine | null | undefined {
+  const at = canonicalMessageLineAt(line, 0, line.length);
+  if (!at) return undefined;
+  return { timestamp: at.validDate ? line.slice(1, 21) : null, zoned: true, rest: line.slice(at.restStart) };
 }
 
 export function readMessageLine(line: string): MessageLine | null {

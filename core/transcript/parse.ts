@@ -6,7 +6,13 @@
  * it structure (`-`, `[`, a digit), an escape (`\`) or a quote; a message body is one `slice` of the input. That is
  * what keeps parsing within a few times one `split("\n")` pass (PRODUCT.md §9).
  */
-import { readMessageLine, readSeparatorLine, readSubjectLine, type MessageLine, type SeparatorLine } from "./grammar";
+import {
+  canonicalMessageLineAt,
+  readMessageLine,
+  readSeparatorLine,
+  readSubjectLine,
+  type SeparatorLine,
+} from "./grammar";
 import { isHeaderLine, parseHeader, parseParty } from "./header";
 import { htmlToText, looksLikeHtml } from "./html";
 import { mayBeQuoteLine, QuotedRangeBuilder } from "./quoted";
@@ -31,7 +37,13 @@ function mayBeStructure(code: number): boolean {
 
 /** A message being read: its line, and where its body lies in the text. */
 interface Draft {
-  line: MessageLine | null;
+  /** False for the system note kept from text before the first message line. */
+  isMessage: boolean;
+  timestamp: string | null;
+  /** The sender part of the message line: `source` from `restStart` to `restEnd`. */
+  source: string;
+  restStart: number;
+  restEnd: number;
   subject?: string;
   bodyStart: number;
   lines: number;
@@ -140,24 +152,37 @@ class Reader {
       const end = this.lineEnd(start);
       const first = text.charCodeAt(start);
       if (mayBeStructure(first)) {
-        const line = text.slice(start, end);
-        const sep = first === DASH ? readSeparatorLine(line) : null;
-        if (sep && sep.kind !== "open") {
+        const started = this.startMessageAt(start, end);
+        if (started) {
           if (draft) this.finish(draft);
-          return sep;
-        }
-        const messageLine = sep ? null : readMessageLine(line);
-        if (messageLine) {
-          if (draft) this.finish(draft);
-          draft = this.startMessage(messageLine, end + 1);
+          draft = started;
           start = end + 1;
           continue;
+        }
+        if (first === DASH) {
+          const sep = readSeparatorLine(text.slice(start, end));
+          if (sep && sep.kind !== "open") {
+            if (draft) this.finish(draft);
+            return sep;
+          }
         }
       }
       if (draft) this.addBodyLine(draft, start, end);
       else if (text.slice(start, end).trim() !== "") {
         // Text between the opening separator and the first message line is kept as a system note.
-        draft = { line: null, bodyStart: start, lines: 0, lastStart: start, lastEnd: start, escapes: 0, quoted: null };
+        draft = {
+          isMessage: false,
+          timestamp: null,
+          source: "",
+          restStart: 0,
+          restEnd: 0,
+          bodyStart: start,
+          lines: 0,
+          lastStart: start,
+          lastEnd: start,
+          escapes: 0,
+          quoted: null,
+        };
         this.addBodyLine(draft, start, end);
       }
       start = end + 1;
@@ -166,9 +191,32 @@ class Reader {
     return null;
   }
 
-  private startMessage(line: MessageLine, bodyStart: number): Draft {
+  /** A message starting at the line `start`…`end`, or null when that is not a message line. */
+  private startMessageAt(start: number, end: number): Draft | null {
+    const { text } = this;
+    let timestamp: string | null;
+    let source = text;
+    let restStart: number;
+    let restEnd = end;
+    const canonical = text.charCodeAt(start) === OPEN_BRACKET ? canonicalMessageLineAt(text, start, end) : null;
+    if (canonical) {
+      timestamp = canonical.validDate ? text.slice(start + 1, start + 21) : null;
+      restStart = canonical.restStart;
+    } else {
+      const line = readMessageLine(text.slice(start, end));
+      if (!line) return null;
+      timestamp = line.timestamp;
+      source = line.rest;
+      restStart = 0;
+      restEnd = source.length;
+    }
+    const bodyStart = end + 1;
     const draft: Draft = {
-      line,
+      isMessage: true,
+      timestamp,
+      source,
+      restStart,
+      restEnd,
       bodyStart,
       lines: 0,
       lastStart: bodyStart,
@@ -228,18 +276,13 @@ class Reader {
         .map((l) => (l.charCodeAt(0) === BACKSLASH ? l.slice(1) : l))
         .join("\n");
     }
-    if (!draft.line) {
+    if (!draft.isMessage) {
       this.messages.push({ timestamp: null, sender: {}, role: "system", body, quoted: [] });
       return;
     }
-    // `Jane Doe <jane@contoso.com> (customer)`: the part of the message line after the timestamp.
-    const rest = draft.line.rest.trim();
-    const open = roleStart(rest);
-    const stated = open >= 0 ? normalizeRole(rest.slice(open + 1, -1)) : null;
-    const partyText = stated ? rest.slice(0, open).trimEnd() : rest;
-    const sender = partyText === "" ? {} : parseParty(partyText);
-    const role = stated ?? this.inferRole(sender);
-    const timestamp = draft.line.timestamp;
+    const sender = this.readSender(draft.source, draft.restStart, draft.restEnd);
+    const role = this.statedRole ?? this.inferRole(sender);
+    const timestamp = draft.timestamp;
     const quoted = (draft.quoted as QuotedRangeBuilder).finish(body.length);
     // Two literal shapes rather than a spread: keeps the objects monomorphic on the hot path.
     this.messages.push(
@@ -248,6 +291,52 @@ class Reader {
         : { timestamp, sender, role, subject: draft.subject, body, quoted },
     );
     if (this.firstSenderKey === null) this.firstSenderKey = senderKey(sender);
+  }
+
+  /** The role the last `readSender` found on the line, or null. */
+  private statedRole: MessageRole | null = null;
+
+  /**
+   * `Jane Doe <jane@contoso.com> (customer)`, the part of a message line after the timestamp, read by index from
+   * `source`; sets `statedRole`. Anything but plain ASCII edges goes through the string path.
+   */
+  private readSender(source: string, from: number, to: number): Party {
+    while (from < to && isAsciiSpace(source.charCodeAt(from))) from++;
+    while (to > from && isAsciiSpace(source.charCodeAt(to - 1))) to--;
+    this.statedRole = null;
+    if (from === to) return {};
+    if (source.charCodeAt(from) > 127 || source.charCodeAt(to - 1) > 127)
+      return this.readSenderText(source.slice(from, to));
+    if (source.charCodeAt(to - 1) === 41) {
+      const open = source.lastIndexOf("(", to - 1);
+      if (open >= from && source.indexOf(")", open) === to - 1) {
+        const role = roleAt(source, open + 1, to - 1);
+        if (role) {
+          this.statedRole = role;
+          to = open;
+          while (to > from && isAsciiSpace(source.charCodeAt(to - 1))) to--;
+          if (from === to) return {};
+          if (source.charCodeAt(to - 1) > 127) return this.readSenderText(source.slice(from, to), role);
+        }
+      }
+    }
+    return parseParty(source.slice(from, to));
+  }
+
+  /** The string path of `readSender`, for lines with non-ASCII characters at their edges. */
+  private readSenderText(text: string, knownRole: MessageRole | null = null): Party {
+    let party = text.trim();
+    if (knownRole === null) {
+      const open = roleStart(party);
+      const role = open >= 0 ? normalizeRole(party.slice(open + 1, -1)) : null;
+      if (role) {
+        this.statedRole = role;
+        party = party.slice(0, open).trimEnd();
+      }
+    } else {
+      party = party.trimEnd();
+    }
+    return party === "" ? {} : parseParty(party);
   }
 
   /**
@@ -264,6 +353,21 @@ class Reader {
     }
     return this.firstSenderKey === null || senderKey(sender) === this.firstSenderKey ? "customer" : "agent";
   }
+}
+
+/** The ASCII white space `String.prototype.trim` removes: tab, LF, VT, FF, CR and space. */
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+const CANONICAL_ROLES: readonly MessageRole[] = ["customer", "agent", "ai", "system"];
+
+/** The role named in `source` from `from` to `to`, compared in place for the canonical names. */
+function roleAt(source: string, from: number, to: number): MessageRole | null {
+  for (const role of CANONICAL_ROLES) {
+    if (to - from === role.length && source.startsWith(role, from)) return role;
+  }
+  return normalizeRole(source.slice(from, to));
 }
 
 function senderKey(sender: Party): string {

@@ -130,6 +130,19 @@ describe("reading a transcript (PRODUCT.md §4)", () => {
     expect(t.messages[0]!.role).toBe("ai");
   });
 
+  test.each(["\t", "\f", "\v", "\r", " ", "\u00a0", "\u2028"])(
+    "rule 3: white space (%j) around the sender part is ignored",
+    (space) => {
+      const t = parseTranscript(
+        transcript("Channel: email", `[2026-11-20T09:14:03Z] ${space}Sam <sam@contoso.com> (agent)${space}\nhi`),
+      );
+      expect([t.messages[0]!.sender, t.messages[0]!.role]).toEqual([
+        { name: "Sam", email: "sam@contoso.com" },
+        "agent",
+      ]);
+    },
+  );
+
   test("rule 3: a parenthesis that is not a role stays in the name", () => {
     const t = parseTranscript(
       transcript("Channel: email", "[2026-11-20T09:14:03Z] Sam (Contoso) <sam@contoso.com> (agent)\nhi"),
