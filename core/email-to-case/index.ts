@@ -12,3 +12,4 @@ export * from "./stages/arc-rule";
 export * from "./diagnose";
 export * from "./rule-validation";
 export * from "./outcome-table";
+export * from "./convertrule";

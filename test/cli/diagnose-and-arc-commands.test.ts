@@ -134,3 +134,26 @@ describe("e2c", () => {
     expect(e2c(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
+
+describe("e2c arc validate with a Dataverse convertrule record", () => {
+  test("reads the logical names and validates the rule", () => {
+    const record = {
+      convertruleid: "r9",
+      name: "From Dataverse",
+      statecode: 1,
+      _queueid_value: "q",
+      allowunknownsender: true,
+      checkactiveentitlement: true,
+      items: [{ name: "Any", matches: "any" }],
+    };
+    const r = e2c(["arc", "validate", "r.json", "--json"], { "r.json": JSON.stringify(record) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings.map((f: { id: string }) => f.id)).toContain("unknown-senders-never-entitled");
+  });
+
+  test("a bad column value exits 2 and names it", () => {
+    const r = e2c(["arc", "validate", "r.json"], { "r.json": JSON.stringify({ rule: { statecode: 7 } }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^e2c: r\.json: rule\.statecode: /);
+  });
+});

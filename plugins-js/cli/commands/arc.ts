@@ -1,6 +1,8 @@
 /** `e2c arc validate RULE.json [--json]` (PRODUCT.md §5.3, §6). */
 import { z } from "zod";
+import { isConvertRuleRecord, ruleFromConvertRule } from "../../../core/email-to-case/convertrule";
 import { outcomeTable, type OutcomeRow } from "../../../core/email-to-case/outcome-table";
+import type { InputProblem } from "../../../core/transcript/handoff";
 import { validateRule, type Finding, type RuleContext } from "../../../core/email-to-case/rule-validation";
 import {
   problemsOf,
@@ -16,10 +18,13 @@ export const ARC_USAGE = `Usage:
   e2c arc validate RULE.json [--json]   check a record creation rule and show, for each kind of incoming email,
                                         whether it becomes a case; exit 1 when an error is found
 
-RULE.json is a rule as in the scenario format, or { "rule": {...}, "queue": {...}, "expectBccOrDistributionGroup": true }.
+RULE.json is a rule as in the scenario format or a Dataverse convertrule record (logical names such as
+allowunknownsender, statecode, _queueid_value), alone or as { "rule": {...}, "queue": {...},
+"expectBccOrDistributionGroup": true }.
 `;
 
 const queueSchema = scenarioSchema.shape.queues.unwrap().element;
+const ruleItemSchema = ruleSchema.shape.items.unwrap().element;
 const ruleFileSchema = z.strictObject({
   rule: ruleSchema.extend({ id: z.string().min(1).default("rule") }),
   queue: queueSchema.optional(),
@@ -33,9 +38,21 @@ export interface RuleCheck {
   outcomeTable: OutcomeRow[];
 }
 
-/** A rule file's JSON (a bare rule, or `{ rule, queue?, expectBccOrDistributionGroup? }`) checked. */
+/**
+ * A rule file's JSON checked: a bare rule, or `{ rule, queue?, expectBccOrDistributionGroup? }`, where the rule is in
+ * the scenario's shape or a Dataverse `convertrule` record (logical names, with optional `items`).
+ */
 export function checkRuleInput(value: unknown): ParseResult<RuleCheck> {
-  const wrapped = typeof value === "object" && value !== null && "rule" in value ? value : { rule: value };
+  const wrapped: Record<string, unknown> =
+    typeof value === "object" && value !== null && "rule" in value ? { ...value } : { rule: value };
+  if (isConvertRuleRecord(wrapped.rule)) {
+    const { items, ...columns } = wrapped.rule as Record<string, unknown>;
+    const itemsParsed = z.array(ruleItemSchema).default([]).safeParse(items);
+    if (!itemsParsed.success) return { ok: false, problems: prefixed("rule.items", problemsOf(itemsParsed.error)) };
+    const rule = ruleFromConvertRule(columns, itemsParsed.data);
+    if (!rule.ok) return { ok: false, problems: prefixed("rule", rule.problems) };
+    wrapped.rule = rule.value;
+  }
   const parsed = ruleFileSchema.safeParse(wrapped);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
   const { rule, queue, expectBccOrDistributionGroup } = parsed.data;
@@ -51,6 +68,10 @@ export function checkRuleInput(value: unknown): ParseResult<RuleCheck> {
       outcomeTable: outcomeTable(rule as ArcRule),
     },
   };
+}
+
+function prefixed(at: string, problems: InputProblem[]): InputProblem[] {
+  return problems.map((p) => ({ ...p, field: p.field === "(root)" ? at : `${at}.${p.field}` }));
 }
 
 export function arcCommand(io: CliIO, args: string[]): number {
