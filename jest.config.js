@@ -1,11 +1,28 @@
-/** Unit tests live under test/ and mirror the source tree. Browser tests (test/e2e) and benchmarks (test/bench) are not unit tests. */
+/**
+ * Two projects: the Node side (core, command line, examples) and the control, whose tests run in jsdom with the
+ * control's own tsconfig (DOM, JSX). Browser tests (test/e2e) and benchmarks (test/bench) are not jest tests.
+ */
+const ignore = ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/bench/"];
+
 module.exports = {
-  testEnvironment: "node",
   globalSetup: "<rootDir>/test/global-setup.js",
-  roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/bench/"],
-  transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
-  },
+  projects: [
+    {
+      displayName: "node",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test"],
+      testMatch: ["**/*.test.ts"],
+      testPathIgnorePatterns: [...ignore, "<rootDir>/test/pcf/"],
+      transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
+    },
+    {
+      displayName: "control",
+      testEnvironment: "jsdom",
+      roots: ["<rootDir>/test/pcf"],
+      testMatch: ["**/*.test.ts?(x)"],
+      testPathIgnorePatterns: ignore,
+      setupFilesAfterEnv: ["<rootDir>/test/pcf/setup.ts"],
+      transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "test/pcf/tsconfig.json", diagnostics: false }] },
+    },
+  ],
 };

@@ -9,7 +9,10 @@ const bin = (pkg, file) => new URL(`../node_modules/${pkg}/${file}`, import.meta
 const checks = [
   ["lint (eslint, Power Apps rules)", [bin("eslint", "bin/eslint.js"), "--max-warnings", "0", "."]],
   ["format (prettier)", [bin("prettier", "bin/prettier.cjs"), "--check", "--log-level", "warn", "."]],
-  ["type-check (tsc, strict)", [bin("typescript", "bin/tsc"), "-p", "tsconfig.json", "--noEmit"]],
+  // Before the control's type-check: the build writes pcf/HandoffTranscript/generated/ManifestTypes.d.ts.
+  ["build the control (pcf-scripts, production)", [new URL("./build-control.mjs", import.meta.url).pathname]],
+  ["type-check the Node side (tsc, strict)", [bin("typescript", "bin/tsc"), "-p", "tsconfig.json", "--noEmit"]],
+  ["type-check the control (tsc, strict)", [bin("typescript", "bin/tsc"), "-p", "test/pcf/tsconfig.json", "--noEmit"]],
 ];
 
 let checksPassed = 0;

@@ -155,6 +155,8 @@ class Reader {
         const started = this.startMessageAt(start, end);
         if (started) {
           if (draft) this.finish(draft);
+          // The builder is shared: reset it only once the previous message has taken its ranges.
+          this.quotes.reset();
           draft = started;
           start = end + 1;
           continue;
@@ -224,7 +226,6 @@ class Reader {
       escapes: 0,
       quoted: this.quotes,
     };
-    this.quotes.reset();
     // Rule 4: an optional first body line `Subject: …` (an escaped one is body text).
     const first = this.text.charCodeAt(bodyStart);
     if (first === 83 || first === 115) {

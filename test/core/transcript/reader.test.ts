@@ -37,6 +37,19 @@ describe("reading a transcript (PRODUCT.md §4)", () => {
     });
   });
 
+  test("rule 5: quoted text is marked in every message, not only the last", () => {
+    const t = parseTranscript(EXAMPLE_TRANSCRIPT);
+    const first = t.messages[0]!;
+    expect(first.quoted).toEqual([{ start: 37, end: first.body.length }]);
+    expect(first.body.slice(37)).toBe(
+      "On 19 Nov 2026, at 18:02, Contoso Billing <billing@contoso.com> wrote:\n> Your invoice is attached.",
+    );
+    const many = parseTranscript(
+      `--- Transcript ---\n${[1, 2, 3].map((i) => `[2026-11-20T09:0${i}:00Z] Jane (customer)\nnew ${i}\n> old ${i}\n`).join("\n")}\n--- End of transcript (3 messages) ---`,
+    );
+    expect(many.messages.map((m) => m.quoted.length)).toEqual([1, 1, 1]);
+  });
+
   test("rule 1: header keys are case-insensitive", () => {
     const t = parseTranscript(transcript("CHANNEL: email\nclassification: Returns\nhandoff-ID: h-1", `${MSG}\nhi`));
     expect(t.header).toMatchObject({ channel: "email", classification: "Returns", handoffId: "h-1" });

@@ -1,0 +1,191 @@
+import { MessageBar, MessageBarType, Text, ThemeProvider } from "@fluentui/react";
+import * as React from "react";
+import { parseTranscript } from "../../../core/transcript/parse";
+import { normalizeSentiment, sentimentFromOptionValue } from "../../../core/transcript/sentiment";
+import { buildMessageViews, findMatches, messageAsText, type MessageView, type SearchMatch } from "../model/view-model";
+import { formatMessageTime } from "../model/time";
+import { HeaderChips } from "./HeaderChips";
+import { MessageList } from "./MessageList";
+import { Toolbar } from "./Toolbar";
+import { TruncatedBanner, type FullTranscriptState } from "./TruncatedBanner";
+import type { HandoffTranscriptProps } from "./types";
+
+/** Shows the text as it is when something goes wrong: never a blank control. */
+class ShowTextOnError extends React.Component<
+  { text: string; message: string; children: React.ReactNode },
+  { failed: boolean }
+> {
+  state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  render(): React.ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <>
+        <MessageBar messageBarType={MessageBarType.error}>{this.props.message}</MessageBar>
+        <pre className="e2c-raw">{this.props.text}</pre>
+      </>
+    );
+  }
+}
+
+function Transcript(props: HandoffTranscriptProps) {
+  const { description, order, strings, clock, copyText, loadFullTranscript } = props;
+  const [fullText, setFullText] = React.useState<string | null>(null);
+  const [fullState, setFullState] = React.useState<FullTranscriptState>({ kind: "idle" });
+  const [query, setQuery] = React.useState("");
+  const [activeIndex, setActiveIndex] = React.useState(0);
+  const [toggled, setToggled] = React.useState<ReadonlySet<number>>(new Set());
+  const [allExpanded, setAllExpanded] = React.useState(false);
+  const [copied, setCopied] = React.useState(false);
+
+  const text = fullText ?? description ?? "";
+  const transcript = React.useMemo(() => parseTranscript(text), [text]);
+  const views = React.useMemo(() => buildMessageViews(transcript, order), [transcript, order]);
+  const matches = React.useMemo(() => findMatches(views, query), [views, query]);
+  const matchesByRow = React.useMemo(() => {
+    const byRow = new Map<number, SearchMatch[]>();
+    for (const m of matches) byRow.set(m.row, [...(byRow.get(m.row) ?? []), m]);
+    return byRow;
+  }, [matches]);
+  const activeMatch = matches.length > 0 ? matches[activeIndex % matches.length] : undefined;
+
+  const isExpanded = React.useCallback(
+    (view: MessageView) => {
+      if (allExpanded !== toggled.has(view.index)) return true;
+      // A match inside folded quoted text opens that message, so the highlight can be seen.
+      return activeMatch !== undefined && views[activeMatch.row] === view;
+    },
+    [allExpanded, toggled, activeMatch, views],
+  );
+  const onToggle = React.useCallback((index: number) => {
+    setToggled((current) => {
+      const next = new Set(current);
+      if (!next.delete(index)) next.add(index);
+      return next;
+    });
+  }, []);
+  const onQuery = React.useCallback((value: string) => {
+    setQuery(value);
+    setActiveIndex(0);
+  }, []);
+  const onStep = React.useCallback(
+    (step: 1 | -1) => setActiveIndex((i) => (matches.length === 0 ? 0 : (i + step + matches.length) % matches.length)),
+    [matches.length],
+  );
+  const onToggleAll = React.useCallback(() => {
+    setAllExpanded((all) => !all);
+    setToggled(new Set());
+  }, []);
+  const onCopyAll = React.useCallback(() => {
+    const all = transcript.messages.map((m) =>
+      messageAsText(m, formatMessageTime(m.timestamp, clock), (r) => strings(`Role_${r}`)),
+    );
+    void copyText(transcript.format === "raw" ? text : all.join("\n\n")).then(() => setCopied(true));
+  }, [transcript, text, clock, strings, copyText]);
+  React.useEffect(() => {
+    if (!copied) return undefined;
+    const timer = setTimeout(() => setCopied(false), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
+
+  const onLoadFull = React.useMemo(
+    () =>
+      loadFullTranscript &&
+      (() => {
+        setFullState({ kind: "loading" });
+        loadFullTranscript().then(
+          (note) => {
+            if (note === null) setFullState({ kind: "not-found" });
+            else {
+              setFullText(note);
+              setFullState({ kind: "idle" });
+            }
+          },
+          (error: unknown) =>
+            setFullState({ kind: "failed", message: error instanceof Error ? error.message : String(error) }),
+        );
+      }),
+    [loadFullTranscript],
+  );
+
+  if (text.trim() === "") return <Text className="e2c-empty">{strings("Empty")}</Text>;
+  if (transcript.format === "raw") {
+    return (
+      <>
+        <MessageBar messageBarType={MessageBarType.info}>{strings("Raw_Notice")}</MessageBar>
+        <pre className="e2c-raw">{transcript.text}</pre>
+      </>
+    );
+  }
+  const classification = props.classification || transcript.header.classification;
+  const fromColumn = sentimentFromOptionValue(props.sentimentValue);
+  const sentiment =
+    fromColumn ?? (transcript.header.sentiment ? normalizeSentiment(transcript.header.sentiment) : null);
+  const latestRow = order === "oldestFirst" ? views.length - 1 : 0;
+  return (
+    <>
+      <HeaderChips header={transcript.header} classification={classification} sentiment={sentiment} strings={strings} />
+      {transcript.truncated && (
+        <TruncatedBanner
+          shown={transcript.messages.length}
+          total={transcript.totalMessages}
+          state={fullState}
+          onLoad={onLoadFull}
+          strings={strings}
+        />
+      )}
+      <Toolbar
+        query={query}
+        onQuery={onQuery}
+        matchCount={matches.length}
+        activeIndex={matches.length === 0 ? 0 : activeIndex % matches.length}
+        onStep={onStep}
+        allExpanded={allExpanded}
+        onToggleAll={onToggleAll}
+        anyQuoted={views.some((v) => v.hasQuoted)}
+        onCopyAll={onCopyAll}
+        copied={copied}
+        strings={strings}
+      />
+      <MessageList
+        views={views}
+        isExpanded={isExpanded}
+        onToggle={onToggle}
+        matchesByRow={matchesByRow}
+        activeMatch={activeMatch}
+        scrollToRow={activeMatch?.row ?? latestRow}
+        strings={strings}
+        clock={clock}
+        copyText={copyText}
+      />
+    </>
+  );
+}
+
+/** The Handoff transcript control's view (PRODUCT.md §1): a landmark region the rep can search, fold and copy. */
+export const HandoffTranscriptView = React.memo(function HandoffTranscriptView(props: HandoffTranscriptProps) {
+  const { strings, readable, isRTL, isPhone, width, height, theme, disabled } = props;
+  const style: React.CSSProperties = {};
+  if (width !== undefined && width > 0) style.width = width;
+  if (height !== undefined && height > 0) style.height = height;
+  return (
+    <ThemeProvider theme={theme} dir={isRTL ? "rtl" : "ltr"} className="e2c-theme">
+      <section
+        className={`e2c-transcript${isPhone ? " e2c-phone" : ""}${disabled ? " e2c-disabled" : ""}`}
+        aria-label={strings("Region_Label")}
+        dir={isRTL ? "rtl" : "ltr"}
+        style={style}
+      >
+        {readable ? (
+          <ShowTextOnError text={props.description ?? ""} message={strings("Error")}>
+            <Transcript {...props} />
+          </ShowTextOnError>
+        ) : (
+          <MessageBar messageBarType={MessageBarType.info}>{strings("Masked")}</MessageBar>
+        )}
+      </section>
+    </ThemeProvider>
+  );
+});

@@ -1,0 +1,76 @@
+import type { HandoffTranscriptProps } from "../../pcf/HandoffTranscript/components/types";
+import type { IInputs } from "../../pcf/HandoffTranscript/generated/ManifestTypes";
+import { DEFAULT_STRINGS, type StringKey } from "../../pcf/HandoffTranscript/strings/defaults";
+
+export const strings = (key: StringKey): string => DEFAULT_STRINGS[key];
+
+/** Props for the view, with a user in New York (UTC−5 in November) and a fixed "now". */
+export function makeProps(overrides: Partial<HandoffTranscriptProps> = {}): HandoffTranscriptProps {
+  return {
+    description: null,
+    readable: true,
+    disabled: false,
+    classification: null,
+    sentimentValue: null,
+    order: "oldestFirst",
+    isRTL: false,
+    isPhone: false,
+    strings,
+    clock: { offsetMinutes: () => -300, locale: "en-US", now: () => new Date("2026-11-20T12:14:03Z") },
+    copyText: jest.fn(() => Promise.resolve()),
+    ...overrides,
+  };
+}
+
+export interface MockContextOptions {
+  description?: string | null;
+  readable?: boolean;
+  classification?: string | null;
+  sentiment?: number | null;
+  order?: string;
+  width?: number;
+  height?: number;
+  formFactor?: number;
+  isRTL?: boolean;
+  languageId?: number;
+  offsetMinutes?: number;
+  entityId?: string;
+  retrieveMultipleRecords?: jest.Mock;
+  strings?: Record<string, string>;
+  fluentDesignLanguage?: unknown;
+}
+
+/** A typed stand-in for ComponentFramework.Context<IInputs>, with only what the control reads. */
+export function mockContext(
+  o: MockContextOptions = {},
+): ComponentFramework.Context<IInputs> & { trackContainerResize: jest.Mock } {
+  const trackContainerResize = jest.fn();
+  const context = {
+    parameters: {
+      description: {
+        raw: o.description ?? null,
+        security: { readable: o.readable ?? true, editable: false, secured: o.readable === false },
+      },
+      classification: { raw: o.classification ?? null },
+      sentiment: { raw: o.sentiment ?? null },
+      messageOrder: { raw: o.order ?? "oldestFirst" },
+    },
+    mode: {
+      isControlDisabled: false,
+      allocatedWidth: o.width ?? 800,
+      allocatedHeight: o.height ?? 600,
+      trackContainerResize,
+      contextInfo: { entityId: o.entityId ?? "{6D0B8C4E-1111-4A2B-9C3D-000000000001}" },
+    },
+    client: { getFormFactor: () => o.formFactor ?? 1 },
+    userSettings: {
+      isRTL: o.isRTL ?? false,
+      languageId: o.languageId ?? 1033,
+      getTimeZoneOffsetMinutes: () => o.offsetMinutes ?? -300,
+    },
+    resources: { getString: (key: string) => o.strings?.[key] ?? key },
+    webAPI: { retrieveMultipleRecords: o.retrieveMultipleRecords ?? jest.fn(() => Promise.resolve({ entities: [] })) },
+    fluentDesignLanguage: o.fluentDesignLanguage,
+  };
+  return Object.assign(context as unknown as ComponentFramework.Context<IInputs>, { trackContainerResize });
+}
