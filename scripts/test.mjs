@@ -1,7 +1,7 @@
 // `npm test`: every check the project has, in one run. Each check runs even when an earlier one failed, so one
 // run shows everything that is wrong. The last line is the plain count CI reads: jest's tests plus one per check.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 
 const node = process.execPath;
 const bin = (pkg, file) => new URL(`../node_modules/${pkg}/${file}`, import.meta.url).pathname;
@@ -13,6 +13,10 @@ const checks = [
   ["build the control (pcf-scripts, production)", [new URL("./build-control.mjs", import.meta.url).pathname]],
   ["type-check the Node side (tsc, strict)", [bin("typescript", "bin/tsc"), "-p", "tsconfig.json", "--noEmit"]],
   ["type-check the control (tsc, strict)", [bin("typescript", "bin/tsc"), "-p", "test/pcf/tsconfig.json", "--noEmit"]],
+  [
+    "type-check the browser tests (tsc, strict)",
+    [bin("typescript", "bin/tsc"), "-p", "test/e2e/tsconfig.json", "--noEmit"],
+  ],
 ];
 
 let checksPassed = 0;
@@ -29,11 +33,27 @@ for (const [name, args] of checks) {
   }
 }
 
-console.log("\n> unit and integration tests (jest)");
+// Browser tests need Debian's Chromium. Without it they are skipped loudly; under CI a skip is a failure.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveChromium = existsSync(chromium);
+const projects = haveChromium ? ["node", "control", "browser"] : ["node", "control"];
+if (!haveChromium) {
+  const bar = "!".repeat(78);
+  console.log(`\n${bar}\n  BROWSER TESTS SKIPPED: no Chromium at ${chromium}.`);
+  console.log("  Install it with: sudo apt-get install -y chromium   (or set CHROMIUM_PATH)");
+  console.log(
+    `${process.env.CI === "true" ? "  CI=true: a skipped browser test is a failure." : "  They run in CI."}\n${bar}`,
+  );
+  if (process.env.CI === "true") checksFailed++;
+}
+
+console.log(`\n> tests (jest: ${projects.join(", ")})`);
 mkdirSync("test-results", { recursive: true });
-const jest = spawnSync(node, [bin("jest", "bin/jest.js"), "--json", "--outputFile=test-results/jest.json"], {
-  stdio: "inherit",
-});
+const jest = spawnSync(
+  node,
+  [bin("jest", "bin/jest.js"), "--json", "--outputFile=test-results/jest.json", "--selectProjects", ...projects],
+  { stdio: "inherit" },
+);
 let passed = 0;
 let failed = 0;
 try {

@@ -123,7 +123,6 @@ function Transcript(props: HandoffTranscriptProps) {
   const fromColumn = sentimentFromOptionValue(props.sentimentValue);
   const sentiment =
     fromColumn ?? (transcript.header.sentiment ? normalizeSentiment(transcript.header.sentiment) : null);
-  const latestRow = order === "oldestFirst" ? views.length - 1 : 0;
   return (
     <>
       <HeaderChips header={transcript.header} classification={classification} sentiment={sentiment} strings={strings} />
@@ -155,7 +154,7 @@ function Transcript(props: HandoffTranscriptProps) {
         onToggle={onToggle}
         matchesByRow={matchesByRow}
         activeMatch={activeMatch}
-        scrollToRow={activeMatch?.row ?? latestRow}
+        openAtEnd={order === "oldestFirst"}
         strings={strings}
         clock={clock}
         copyText={copyText}

@@ -1,4 +1,4 @@
-import { FontIcon, Link, Stack, Text } from "@fluentui/react";
+import { FontIcon, Link, Text } from "@fluentui/react";
 import * as React from "react";
 import type { Sentiment } from "../../../core/transcript/sentiment";
 import type { TranscriptHeader } from "../../../core/transcript/types";
@@ -34,14 +34,7 @@ export const HeaderChips = React.memo(function HeaderChips({
     : "";
   const session = header.session && /^https?:\/\//i.test(header.session) ? header.session : undefined;
   return (
-    <Stack
-      horizontal
-      wrap
-      tokens={{ childrenGap: 8 }}
-      className="e2c-chips"
-      role="group"
-      aria-label={strings("Region_Label")}
-    >
+    <div className="e2c-chips" role="group" aria-label={strings("Region_Label")}>
       {header.channel && <Chip label={strings("Channel_Label")} value={header.channel} icon="Mail" />}
       {classification && <Chip label={strings("Classification_Label")} value={classification} icon="Tag" />}
       {sentiment && sentiment.text && (
@@ -58,6 +51,6 @@ export const HeaderChips = React.memo(function HeaderChips({
           <FontIcon iconName="OpenInNewTab" aria-hidden /> <Text>{strings("Session_Link")}</Text>
         </Link>
       )}
-    </Stack>
+    </div>
   );
 });

@@ -1,4 +1,4 @@
-import { List } from "@fluentui/react";
+import { List, type IPage } from "@fluentui/react";
 import * as React from "react";
 import type { MessageView, SearchMatch } from "../model/view-model";
 import { MessageCard } from "./MessageCard";
@@ -10,8 +10,8 @@ interface MessageListProps {
   onToggle: (index: number) => void;
   matchesByRow: ReadonlyMap<number, SearchMatch[]>;
   activeMatch: SearchMatch | undefined;
-  /** The row to bring into view: the latest message on open, then the active search match. */
-  scrollToRow: number;
+  /** Open at the end of the list (the latest message, oldest-first order). */
+  openAtEnd: boolean;
   strings: HandoffTranscriptProps["strings"];
   clock: HandoffTranscriptProps["clock"];
   copyText: HandoffTranscriptProps["copyText"];
@@ -24,11 +24,34 @@ const NO_MATCHES: SearchMatch[] = [];
  * message nodes (PRODUCT.md §9).
  */
 export function MessageList(props: MessageListProps) {
-  const { views, isExpanded, onToggle, matchesByRow, activeMatch, scrollToRow, strings, clock, copyText } = props;
+  const { views, isExpanded, onToggle, matchesByRow, activeMatch, openAtEnd, strings, clock, copyText } = props;
   const list = React.useRef<List<MessageView>>(null);
+  const scroller = React.useRef<HTMLDivElement>(null);
+  // Open at the latest message. The list renders its pages after it mounts, with estimated heights, so scroll to the
+  // end each time its pages change until the page holding the last message is rendered.
+  const pendingOpen = React.useRef(openAtEnd);
   React.useEffect(() => {
-    if (scrollToRow >= 0) list.current?.scrollToIndex(scrollToRow);
-  }, [scrollToRow]);
+    pendingOpen.current = openAtEnd;
+  }, [views, openAtEnd]);
+  const onPagesUpdated = React.useCallback(
+    (pages: IPage<MessageView>[]) => {
+      const element = scroller.current;
+      if (!pendingOpen.current || !element) return;
+      element.scrollTop = element.scrollHeight;
+      if (pages.some((page) => !page.isSpacer && page.startIndex + page.itemCount >= views.length))
+        pendingOpen.current = false;
+    },
+    [views.length],
+  );
+  // Bring the active search match into view: its page first, then the match itself once it is rendered.
+  React.useEffect(() => {
+    if (!activeMatch) return undefined;
+    list.current?.scrollToIndex(activeMatch.row);
+    const frame = requestAnimationFrame(() =>
+      scroller.current?.querySelector(".e2c-match-active")?.scrollIntoView?.({ block: "nearest" }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [activeMatch]);
   const onRenderCell = React.useCallback(
     (view?: MessageView, row?: number) =>
       view === undefined || row === undefined ? null : (
@@ -47,13 +70,14 @@ export function MessageList(props: MessageListProps) {
   );
   // `version` makes List re-render its cells when expansion or search state changes.
   return (
-    <div className="e2c-messages" data-is-scrollable="true">
+    <div className="e2c-messages" data-is-scrollable="true" ref={scroller}>
       <List
         componentRef={list}
         items={views as MessageView[]}
         onRenderCell={onRenderCell}
         version={[isExpanded, matchesByRow, activeMatch]}
         getKey={(view) => String(view.index)}
+        onPagesUpdated={onPagesUpdated}
       />
     </div>
   );

@@ -1,4 +1,4 @@
-import { IconButton, SearchBox, Stack, Text } from "@fluentui/react";
+import { IconButton, SearchBox, Text } from "@fluentui/react";
 import * as React from "react";
 import { format, type HandoffTranscriptProps } from "./types";
 
@@ -38,7 +38,7 @@ export const Toolbar = React.memo(function Toolbar(props: ToolbarProps) {
         ? strings("Search_NoMatches")
         : format(strings("Search_Matches"), activeIndex + 1, matchCount);
   return (
-    <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 4 }} className="e2c-toolbar" role="toolbar">
+    <div className="e2c-toolbar" role="toolbar">
       <SearchBox
         className="e2c-search"
         placeholder={strings("Search_Placeholder")}
@@ -79,6 +79,6 @@ export const Toolbar = React.memo(function Toolbar(props: ToolbarProps) {
         ariaLabel={strings("CopyAll")}
         onClick={onCopyAll}
       />
-    </Stack>
+    </div>
   );
 });

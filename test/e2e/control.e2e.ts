@@ -1,0 +1,147 @@
+/**
+ * The real production bundle.js in headless Chromium: what a person sees on the Case form.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { writeTranscript } from "../../core/transcript/write";
+import { EXAMPLE_TRANSCRIPT, exampleHandoff, handoffWithMessages } from "../fixtures/handoffs";
+import { launch, openHarness, renderControl, type HarnessPage } from "./browser";
+
+jest.setTimeout(60_000);
+
+let browser: Browser;
+let harness: HarnessPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  harness = await openHarness(browser);
+  page = harness.page;
+});
+afterEach(async () => {
+  await page.context().close();
+  expect(harness.errors).toEqual([]);
+});
+
+const TRUNCATED = writeTranscript(handoffWithMessages(40), { maxLength: 900 });
+
+test("shows the header chips with their labels", async () => {
+  await renderControl(page, { description: EXAMPLE_TRANSCRIPT });
+  // Label and value: the icons beside them are aria-hidden glyphs.
+  const chips = page
+    .locator(".e2c-chip")
+    .evaluateAll((chips) =>
+      chips.map((c) => [...c.querySelectorAll(".e2c-chip-label, .e2c-chip-value")].map((e) => e.textContent).join(" ")),
+    );
+  await expect(page.locator(".e2c-chip [data-icon-name]").count()).resolves.toBe(4);
+  await expect(chips).resolves.toEqual([
+    "Channel: email",
+    "Classification: Billing",
+    "Sentiment: Negative",
+    "Customer: Jane Doe <jane.doe@contoso.com>",
+  ]);
+  await expect(page.getByRole("link", { name: /Open the handoff session/ }).getAttribute("rel")).resolves.toBe(
+    "noopener noreferrer",
+  );
+});
+
+test("shows times in the user's Dataverse time zone, not the browser's", async () => {
+  // Browser in Los Angeles, Dataverse user in Tokyo (UTC+9): 09:14Z is 6:14 PM for the user.
+  await renderControl(page, { description: EXAMPLE_TRANSCRIPT, offsetMinutes: 540 });
+  await expect(page.locator("article time").first().innerText()).resolves.toBe("Nov 20, 2026, 06:14 PM");
+});
+
+test("folds quoted text until asked", async () => {
+  await renderControl(page, { description: EXAMPLE_TRANSCRIPT });
+  const first = page.locator("article").first();
+  await expect(first.innerText()).resolves.not.toContain("Your invoice is attached.");
+  await first.getByRole("button", { name: "Show quoted text" }).click();
+  await expect(first.locator(".e2c-quoted").innerText()).resolves.toContain("> Your invoice is attached.");
+});
+
+test("search counts, highlights and steps through matches", async () => {
+  await renderControl(page, { description: EXAMPLE_TRANSCRIPT });
+  await page.getByRole("searchbox").fill("you");
+  await expect(page.getByRole("status").innerText()).resolves.toBe("1 of 2 matches");
+  await expect(page.locator("mark.e2c-match").count()).resolves.toBe(2);
+  await page.getByRole("button", { name: "Next match" }).click();
+  await expect(page.getByRole("status").innerText()).resolves.toBe("2 of 2 matches");
+  await expect(page.locator("mark.e2c-match-active").isVisible()).resolves.toBe(true);
+});
+
+test("a truncated description says so and loads the full transcript from the note", async () => {
+  const full = writeTranscript(handoffWithMessages(40), { maxLength: null });
+  await renderControl(page, { description: TRUNCATED, note: full });
+  const banner = page.locator(".e2c-truncated");
+  await expect(banner.getByText(/This description shows \d+ of 40 messages/).isVisible()).resolves.toBe(true);
+  await banner.getByRole("button", { name: "Load full transcript" }).click();
+  await page.locator(".e2c-truncated").waitFor({ state: "detached" });
+  const loads = await page.evaluate(() => (window as unknown as { __loads: [string, string][] }).__loads);
+  expect(loads).toEqual([
+    [
+      "annotation",
+      "?$select=notetext&$filter=_objectid_value eq 11111111-2222-3333-4444-555555555555 and subject eq 'Handoff transcript'&$orderby=createdon desc&$top=1",
+    ],
+  ]);
+});
+
+test("hostile bodies render as inert text: no script runs, no element appears, the layout holds", async () => {
+  const h = exampleHandoff();
+  h.messages[1]!.body = [
+    "<script>window.pwned = 'script'</script>",
+    '<img src="x" onerror="window.pwned = \'img\'">',
+    "<a href=\"javascript:window.pwned='link'\">click me</a>",
+    "<svg onload=\"window.pwned='svg'\"></svg>",
+    "x".repeat(20_000),
+  ].join("\n");
+  await renderControl(page, { description: writeTranscript(h, { maxLength: null }), width: 600 });
+  const second = page.locator("article").nth(1);
+  await expect(second.innerText()).resolves.toContain('<img src="x" onerror="window.pwned = \'img\'">');
+  await expect(
+    page.locator("#root img, #root script, #root svg[onload], #root a[href^='javascript']").count(),
+  ).resolves.toBe(0);
+  await second.getByText("click me", { exact: false }).click();
+  await expect(page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).resolves.toBeUndefined();
+  const overflow = await page.evaluate(() => {
+    const region = document.querySelector("section.e2c-transcript") as HTMLElement;
+    return region.scrollWidth - region.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(1);
+});
+
+test("a 10,000-message thread renders a window of the messages", async () => {
+  await renderControl(page, { description: writeTranscript(handoffWithMessages(10_000), { maxLength: null }) });
+  const rendered = await page.locator("article").count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(200);
+});
+
+test("opens at the latest message", async () => {
+  await renderControl(page, {
+    description: writeTranscript(handoffWithMessages(300), { maxLength: null }),
+    height: 400,
+  });
+  await page.locator("article", { hasText: "Message number 299" }).waitFor();
+  await expect(page.locator("article", { hasText: "Message number 299" }).isVisible()).resolves.toBe(true);
+});
+
+test("lays out right to left for right-to-left languages", async () => {
+  await renderControl(page, { description: EXAMPLE_TRANSCRIPT, rtl: true, languageId: 1025 });
+  await expect(page.locator("section.e2c-transcript").getAttribute("dir")).resolves.toBe("rtl");
+});
+
+test.each([
+  ["light", false],
+  ["dark", true],
+])("has no serious or critical accessibility violations (%s theme)", async (_, dark) => {
+  await renderControl(page, { description: TRUNCATED, dark });
+  await page.locator(".e2c-truncated .ms-MessageBar-innerText").first().waitFor();
+  const results = await new AxeBuilder({ page }).include("#root").analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
