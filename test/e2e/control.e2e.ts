@@ -2,6 +2,8 @@
  * The real production bundle.js in headless Chromium: what a person sees on the Case form.
  */
 import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { writeTranscript } from "../../core/transcript/write";
 import { EXAMPLE_TRANSCRIPT, exampleHandoff, handoffWithMessages } from "../fixtures/handoffs";
@@ -144,4 +146,37 @@ test.each([
   const results = await new AxeBuilder({ page }).include("#root").analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+describe("screenshots (npm run screenshots refreshes docs/images)", () => {
+  const update = process.env.E2C_UPDATE_SCREENSHOTS === "1";
+  const description = writeTranscript(
+    {
+      ...exampleHandoff(),
+      summary: "Customer was charged twice for November and wants a refund.",
+      messages: [
+        ...exampleHandoff().messages,
+        {
+          timestamp: "2026-11-20T09:21:45Z",
+          from: { name: "Sam Rivera", email: "sam.rivera@contoso.com" },
+          role: "agent",
+          body: "Hi Jane, I can see both charges. I have refunded the second one; it will show within 3 business days.",
+        },
+      ],
+    },
+    { maxLength: null },
+  );
+
+  test.each([
+    ["light", false],
+    ["dark", true],
+  ])("the %s theme", async (name, dark) => {
+    await renderControl(page, { description, dark, offsetMinutes: 60, width: 760, height: 520 });
+    await page.getByRole("searchbox").fill("charged");
+    const root = page.locator("#root");
+    const file = join(__dirname, "..", "..", update ? "docs/images" : "test-results", `handoff-transcript-${name}.png`);
+    mkdirSync(dirname(file), { recursive: true });
+    await root.screenshot({ path: file });
+    expect(statSync(file).size).toBeGreaterThan(10_000);
+  });
 });
