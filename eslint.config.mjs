@@ -33,11 +33,19 @@ export default [
     },
   },
   {
-    files: ["plugins-js/**/*.ts", "scripts/**/*.mjs", "bin/**/*.js", "test/**/*.{ts,js,mjs}", "*.js", "*.mjs"],
+    files: [
+      "plugins-js/**/*.ts",
+      "scripts/**/*.mjs",
+      "bin/**/*.js",
+      "test/**/*.{ts,js,mjs,cjs}",
+      "scripts/**/*.cjs",
+      "*.js",
+      "*.mjs",
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ["bin/**/*.js", "test/**/*.js", "jest.config.js"],
+    files: ["bin/**/*.js", "test/**/*.js", "test/**/*.cjs", "scripts/**/*.cjs", "jest.config.js"],
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
