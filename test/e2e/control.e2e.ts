@@ -180,3 +180,17 @@ describe("screenshots (npm run screenshots refreshes docs/images)", () => {
     expect(statSync(file).size).toBeGreaterThan(10_000);
   });
 });
+
+test("works from the keyboard alone: search, step through matches, unfold quoted text", async () => {
+  await renderControl(page, { description: EXAMPLE_TRANSCRIPT });
+  await page.keyboard.press("Tab"); // the session link
+  await page.keyboard.press("Tab"); // the search box
+  await expect(page.evaluate(() => document.activeElement?.getAttribute("role"))).resolves.toBe("searchbox");
+  await page.keyboard.type("you");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").innerText()).resolves.toBe("2 of 2 matches");
+  const toggle = page.locator("article").first().getByRole("button", { name: "Show quoted text" });
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("article").first().locator(".e2c-quoted").isVisible()).resolves.toBe(true);
+});

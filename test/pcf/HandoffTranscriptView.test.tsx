@@ -244,3 +244,27 @@ describe("the Handoff transcript control, as a rep sees it", () => {
     expect([region.style.width, region.style.height]).toEqual(["640px", "480px"]);
   });
 });
+
+describe("colour follows the theme and never carries meaning alone", () => {
+  test("the sentiment chip takes its tone's colour from the theme", () => {
+    const { container } = renderView();
+    const negative = (container.querySelector(".e2c-sentiment") as HTMLElement).style.color;
+    const { container: positive } = renderView({ sentimentValue: 412500006 });
+    const positiveColor = (positive.querySelector(".e2c-sentiment") as HTMLElement).style.color;
+    expect(negative).not.toBe("");
+    expect(positiveColor).not.toBe("");
+    expect(negative).not.toBe(positiveColor);
+  });
+});
+
+test("if drawing the transcript fails, the control says so and still shows the text", async () => {
+  const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  const failing = (key: string) => {
+    if (key === "Channel_Label") throw new Error("boom");
+    return key;
+  };
+  const { container } = renderView({ strings: failing as never });
+  expect(await screen.findByText("Error")).toBeTruthy();
+  expect(container.querySelector("pre.e2c-raw")!.textContent).toBe(EXAMPLE_TRANSCRIPT);
+  spy.mockRestore();
+});

@@ -1,4 +1,4 @@
-import { FontIcon, Link, Text } from "@fluentui/react";
+import { FontIcon, Link, Text, useTheme, type ITheme } from "@fluentui/react";
 import * as React from "react";
 import type { Sentiment } from "../../../core/transcript/sentiment";
 import type { TranscriptHeader } from "../../../core/transcript/types";
@@ -13,9 +13,17 @@ interface HeaderChipsProps {
 
 const TONE_ICON = { negative: "Sad", neutral: "EmojiNeutral", positive: "Emoji2" } as const;
 
-function Chip({ label, value, icon, className }: { label: string; value: string; icon?: string; className?: string }) {
+/** The tone's colour from the theme (dark and high-contrast themes included); the label and icon say the same. */
+function toneColor(theme: ITheme, tone: Sentiment["tone"]): string {
+  if (tone === "negative") return theme.semanticColors.errorText;
+  if (tone === "positive") return theme.semanticColors.successIcon;
+  return theme.semanticColors.bodySubtext;
+}
+
+function Chip(props: { label: string; value: string; icon?: string; className?: string; color?: string }) {
+  const { label, value, icon, className, color } = props;
   return (
-    <span className={`e2c-chip ${className ?? ""}`.trim()}>
+    <span className={`e2c-chip ${className ?? ""}`.trim()} style={color ? { color } : undefined}>
       {icon && <FontIcon iconName={icon} aria-hidden className="e2c-chip-icon" />}
       <span className="e2c-chip-label">{label}:</span> <span className="e2c-chip-value">{value}</span>
     </span>
@@ -29,6 +37,7 @@ export const HeaderChips = React.memo(function HeaderChips({
   sentiment,
   strings,
 }: HeaderChipsProps) {
+  const theme = useTheme();
   const customer = header.customer
     ? [header.customer.name, header.customer.email && `<${header.customer.email}>`].filter(Boolean).join(" ")
     : "";
@@ -43,6 +52,7 @@ export const HeaderChips = React.memo(function HeaderChips({
           value={sentiment.text}
           icon={TONE_ICON[sentiment.tone]}
           className={`e2c-sentiment e2c-tone-${sentiment.tone}`}
+          color={toneColor(theme, sentiment.tone)}
         />
       )}
       {customer && <Chip label={strings("Customer_Label")} value={customer} icon="Contact" />}
