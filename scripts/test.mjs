@@ -11,6 +11,7 @@ const checks = [
   ["format (prettier)", [bin("prettier", "bin/prettier.cjs"), "--check", "--log-level", "warn", "."]],
   // Before the control's type-check: the build writes pcf/HandoffTranscript/generated/ManifestTypes.d.ts.
   ["build the control (pcf-scripts, production)", [new URL("./build-control.mjs", import.meta.url).pathname]],
+  ["build the web resources (esbuild)", [new URL("./build-webresources.mjs", import.meta.url).pathname]],
   ["type-check the Node side (tsc, strict)", [bin("typescript", "bin/tsc"), "-p", "tsconfig.json", "--noEmit"]],
   ["type-check the control (tsc, strict)", [bin("typescript", "bin/tsc"), "-p", "test/pcf/tsconfig.json", "--noEmit"]],
   [

@@ -8,3 +8,4 @@ export { parseParty, formatParty } from "./header";
 export { normalizeRole } from "./roles";
 export * from "./handoff";
 export * from "./write";
+export * from "./handoff-summary";

@@ -1,0 +1,127 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runInNewContext } from "node:vm";
+import { XrmMockGenerator } from "xrm-mock";
+// Imported by module path in a test, not fetched as a web resource URL.
+// eslint-disable-next-line @microsoft/power-apps/use-cached-webresource
+import { NOTIFICATION_IDS, onDescriptionChange, onLoad } from "../../webresources/src/forms/incident-form";
+import { EXAMPLE_TRANSCRIPT } from "../fixtures/handoffs";
+
+interface Notification {
+  message: string;
+  level: string;
+  uniqueId: string;
+}
+
+function formNotifications(): Notification[] {
+  return (
+    (XrmMockGenerator.getFormContext().ui as unknown as { formNotifications: Notification[] }).formNotifications ?? []
+  ).map((n) => ({ message: n.message, level: n.level, uniqueId: n.uniqueId }));
+}
+
+function caseForm(columns: { description?: string | null; classification?: string | null; sentiment?: number | null }) {
+  XrmMockGenerator.initialise();
+  if (columns.description !== undefined) {
+    // incident.description is a memo of 2,000 characters (research domain.md §4).
+    XrmMockGenerator.Attribute.createString({ name: "description", value: columns.description ?? "", maxLength: 2000 });
+  }
+  if (columns.classification !== undefined) {
+    XrmMockGenerator.Attribute.createString("e2c_classification", columns.classification ?? "");
+  }
+  if (columns.sentiment !== undefined) {
+    XrmMockGenerator.Attribute.createOptionSet("e2c_sentiment", columns.sentiment ?? (null as unknown as number), [
+      { text: "Negative", value: 412500001 },
+      { text: "Positive", value: 412500005 },
+    ]);
+  }
+  return XrmMockGenerator.getEventContext();
+}
+
+describe("E2C.IncidentForm on the Case form", () => {
+  test("onLoad shows channel, classification and sentiment; negative sentiment as a warning", () => {
+    onLoad(caseForm({ description: EXAMPLE_TRANSCRIPT }));
+    expect(formNotifications()).toEqual([
+      {
+        message: "Handoff via email · Classification: Billing · Sentiment: Negative",
+        level: "WARNING",
+        uniqueId: NOTIFICATION_IDS.summary,
+      },
+    ]);
+  });
+
+  test("other sentiments are information", () => {
+    onLoad(caseForm({ description: EXAMPLE_TRANSCRIPT.replace("Sentiment: Negative", "Sentiment: Neutral") }));
+    expect(formNotifications()[0]?.level).toBe("INFO");
+  });
+
+  test("e2c_classification and e2c_sentiment on the form win over the transcript header", () => {
+    onLoad(caseForm({ description: EXAMPLE_TRANSCRIPT, classification: "Refunds", sentiment: 412500005 }));
+    expect(formNotifications()[0]).toMatchObject({
+      message: "Handoff via email · Classification: Refunds · Sentiment: Positive",
+      level: "INFO",
+    });
+  });
+
+  test("a truncated description adds a notification saying where the full transcript is", () => {
+    onLoad(caseForm({ description: EXAMPLE_TRANSCRIPT.replace(/\n--- End.*$/, "") }));
+    expect(formNotifications().map((n) => n.uniqueId)).toEqual([NOTIFICATION_IDS.summary, NOTIFICATION_IDS.truncated]);
+    expect(formNotifications()[1]!.message).toContain('the note "Handoff transcript"');
+  });
+
+  test("re-evaluates when the description changes, replacing its own notifications", () => {
+    const context = caseForm({ description: EXAMPLE_TRANSCRIPT.replace(/\n--- End.*$/, "") });
+    onLoad(context);
+    context.getFormContext().getAttribute("description")!.setValue(EXAMPLE_TRANSCRIPT.replace("Negative", "Positive"));
+    onDescriptionChange(context);
+    expect(formNotifications()).toEqual([
+      { message: expect.stringContaining("Sentiment: Positive"), level: "INFO", uniqueId: NOTIFICATION_IDS.summary },
+    ]);
+  });
+
+  test("clears only its own notifications", () => {
+    const context = caseForm({ description: EXAMPLE_TRANSCRIPT });
+    context.getFormContext().ui.setFormNotification("Someone else's message", "ERROR", "other-script");
+    onLoad(context);
+    context.getFormContext().getAttribute("description")!.setValue("Printer jammed.");
+    onDescriptionChange(context);
+    expect(formNotifications()).toEqual([
+      { message: "Someone else's message", level: "ERROR", uniqueId: "other-script" },
+    ]);
+  });
+
+  test("does nothing visible on a case that did not come from a handoff", () => {
+    onLoad(caseForm({ description: "Printer on floor 3 is jammed." }));
+    expect(formNotifications()).toEqual([]);
+  });
+
+  test("never throws on a form without these columns, or an empty form", () => {
+    expect(() => onLoad(caseForm({}))).not.toThrow();
+    expect(formNotifications()).toEqual([]);
+    expect(() => onLoad(caseForm({ description: null, classification: null, sentiment: null }))).not.toThrow();
+    expect(() => onLoad(undefined as never)).not.toThrow();
+  });
+});
+
+describe("the built web resource e2c_/scripts/incidentForm.js", () => {
+  const file = join(__dirname, "..", "..", "out", "webresources", "e2c_", "scripts", "incidentForm.js");
+
+  test("loaded as the form loads a script, exposes E2C.IncidentForm.onLoad and onDescriptionChange", () => {
+    const sandbox: { E2C?: { IncidentForm?: Record<string, unknown> }; console: Console } = { console };
+    runInNewContext(readFileSync(file, "utf8"), sandbox);
+    expect(typeof sandbox.E2C?.IncidentForm?.onLoad).toBe("function");
+    expect(typeof sandbox.E2C?.IncidentForm?.onDescriptionChange).toBe("function");
+  });
+
+  test("the bundled onLoad sets the notification on a real-shaped form", () => {
+    const sandbox: { E2C?: { IncidentForm?: { onLoad: (c: unknown) => void } }; console: Console } = { console };
+    runInNewContext(readFileSync(file, "utf8"), sandbox);
+    sandbox.E2C!.IncidentForm!.onLoad(caseForm({ description: EXAMPLE_TRANSCRIPT }));
+    expect(formNotifications().map((n) => n.level)).toEqual(["WARNING"]);
+  });
+
+  test("does not leave other globals behind", () => {
+    const sandbox: Record<string, unknown> = { console };
+    runInNewContext(readFileSync(file, "utf8"), sandbox);
+    expect(Object.keys(sandbox).sort()).toEqual(["E2C", "console"]);
+  });
+});
