@@ -10,6 +10,11 @@ export const WEB_RESOURCES = [
     entry: "webresources/src/forms/incident-form.ts",
     globalName: "E2C.IncidentForm",
   },
+  {
+    name: "e2c_/scripts/arcRuleForm.js",
+    entry: "webresources/src/forms/arc-rule-form.ts",
+    globalName: "E2C.ArcRuleForm",
+  },
 ];
 
 export async function buildWebResources() {

@@ -3,6 +3,7 @@
  * toolkit's `ArcRule`. The rule form script, `e2c doctor` and `e2c arc validate` all read rules this way.
  */
 import { z } from "zod";
+import { ruleFromColumns, type RuleOwner } from "./convertrule-columns";
 import { ruleSchema, type ArcRule, type ParseResult, problemsOf, type RuleItem } from "./scenario";
 
 const guid = z.string().min(1);
@@ -37,10 +38,7 @@ export function isConvertRuleRecord(value: unknown): value is Record<string, unk
   return typeof value === "object" && value !== null && DISTINCT_LOGICAL_NAMES.some((name) => name in value);
 }
 
-export interface RuleOwner {
-  enabled?: boolean;
-  canCreateContacts?: boolean;
-}
+export type { RuleOwner } from "./convertrule-columns";
 
 export function ruleFromConvertRule(
   record: unknown,
@@ -49,22 +47,7 @@ export function ruleFromConvertRule(
 ): ParseResult<ArcRule> {
   const columns = convertRuleColumns.safeParse(record);
   if (!columns.success) return { ok: false, problems: problemsOf(columns.error) };
-  const c = columns.data;
-  const rule = ruleSchema.safeParse({
-    id: c.convertruleid ?? "rule",
-    ...(c.name ? { name: c.name } : {}),
-    queueId: c._queueid_value ?? c.queueid ?? null,
-    state: c.statecode === 1 ? "active" : "draft",
-    allowUnknownSender: c.allowunknownsender ?? false,
-    senderResolution: c.senderresolutionoption === 1 ? "powerAutomate" : "createContact",
-    checkActiveEntitlement: c.checkactiveentitlement ?? false,
-    checkIfResolved: c.checkifresolved ?? false,
-    resolvedSinceMinutes: c.resolvedsince ?? null,
-    sendAutomaticResponse: c.sendautomaticresponse ?? false,
-    responseTemplateId: c._responsetemplateid_value ?? c.responsetemplateid ?? null,
-    ownerEnabled: owner.enabled ?? true,
-    ownerCanCreateContacts: owner.canCreateContacts ?? true,
-    items,
-  });
+  // Items and ids still go through the rule schema: a file's items are untrusted input too.
+  const rule = ruleSchema.safeParse(ruleFromColumns(columns.data, items, owner));
   return rule.success ? { ok: true, value: rule.data } : { ok: false, problems: problemsOf(rule.error) };
 }

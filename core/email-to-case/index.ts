@@ -13,3 +13,4 @@ export * from "./diagnose";
 export * from "./rule-validation";
 export * from "./outcome-table";
 export * from "./convertrule";
+export { ruleFromColumns, type ConvertRuleColumns } from "./convertrule-columns";

@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { runInNewContext } from "node:vm";
 import { XrmMockGenerator } from "xrm-mock";
 // Imported by module path in a test, not fetched as a web resource URL.
 // eslint-disable-next-line @microsoft/power-apps/use-cached-webresource
@@ -99,29 +96,5 @@ describe("E2C.IncidentForm on the Case form", () => {
     expect(formNotifications()).toEqual([]);
     expect(() => onLoad(caseForm({ description: null, classification: null, sentiment: null }))).not.toThrow();
     expect(() => onLoad(undefined as never)).not.toThrow();
-  });
-});
-
-describe("the built web resource e2c_/scripts/incidentForm.js", () => {
-  const file = join(__dirname, "..", "..", "out", "webresources", "e2c_", "scripts", "incidentForm.js");
-
-  test("loaded as the form loads a script, exposes E2C.IncidentForm.onLoad and onDescriptionChange", () => {
-    const sandbox: { E2C?: { IncidentForm?: Record<string, unknown> }; console: Console } = { console };
-    runInNewContext(readFileSync(file, "utf8"), sandbox);
-    expect(typeof sandbox.E2C?.IncidentForm?.onLoad).toBe("function");
-    expect(typeof sandbox.E2C?.IncidentForm?.onDescriptionChange).toBe("function");
-  });
-
-  test("the bundled onLoad sets the notification on a real-shaped form", () => {
-    const sandbox: { E2C?: { IncidentForm?: { onLoad: (c: unknown) => void } }; console: Console } = { console };
-    runInNewContext(readFileSync(file, "utf8"), sandbox);
-    sandbox.E2C!.IncidentForm!.onLoad(caseForm({ description: EXAMPLE_TRANSCRIPT }));
-    expect(formNotifications().map((n) => n.level)).toEqual(["WARNING"]);
-  });
-
-  test("does not leave other globals behind", () => {
-    const sandbox: Record<string, unknown> = { console };
-    runInNewContext(readFileSync(file, "utf8"), sandbox);
-    expect(Object.keys(sandbox).sort()).toEqual(["E2C", "console"]);
   });
 });

@@ -1,0 +1,171 @@
+/**
+ * E2C.ArcRuleForm (web resource e2c_/scripts/arcRuleForm.js) on the convertrule form: validates the rule against
+ * the documented outcome table (core validateRule) and shows each finding on its column, with a summary on the form;
+ * a save is blocked only by an error. Register onLoad on the form's OnLoad, onChange on the OnChange of the columns
+ * it reads, and onSave on OnSave, each with "Pass execution context" on.
+ */
+import { ruleFromColumns, type ConvertRuleColumns } from "../../../core/email-to-case/convertrule-columns";
+import { validateRule, type Finding } from "../../../core/email-to-case/rule-validation";
+import type { ArcRule } from "../../../core/email-to-case/scenario";
+import { readSurroundings, type RuleSurroundings } from "./arc-rule-context";
+
+/** The convertrule columns the rule form reads (research domain.md §1). */
+export const RULE_COLUMNS = [
+  "allowunknownsender",
+  "senderresolutionoption",
+  "checkactiveentitlement",
+  "checkifresolved",
+  "resolvedsince",
+  "sendautomaticresponse",
+  "responsetemplateid",
+  "queueid",
+  "statecode",
+] as const;
+
+export const SUMMARY_NOTIFICATION = "e2c-arc-summary";
+const PREFIX = "e2c-arc-";
+
+/** Per form: what the Web API told us, and which notifications this script set (it clears only those). */
+interface FormState {
+  surroundings: RuleSurroundings;
+  fieldNotifications: [control: string, id: string][];
+  formNotifications: string[];
+}
+const states = new WeakMap<Xrm.FormContext, FormState>();
+
+function stateOf(form: Xrm.FormContext): FormState {
+  let state = states.get(form);
+  if (!state) {
+    state = { surroundings: { items: null, queue: null, findings: [] }, fieldNotifications: [], formNotifications: [] };
+    states.set(form, state);
+  }
+  return state;
+}
+
+function lookupId(form: Xrm.FormContext, column: string): string | null {
+  const value = form.getAttribute<Xrm.Attributes.LookupAttribute>(column)?.getValue();
+  return value?.[0]?.id ?? null;
+}
+
+/** The form's current values as a convertrule record, read into the toolkit's rule. */
+export function ruleOnForm(form: Xrm.FormContext, surroundings: RuleSurroundings): ArcRule {
+  const record: Record<string, unknown> = { convertruleid: form.data?.entity?.getId?.() || "rule" };
+  // Values come typed from the form's columns.
+  for (const column of RULE_COLUMNS) {
+    if (column === "queueid" || column === "responsetemplateid") record[column] = lookupId(form, column);
+    else {
+      const value = form.getAttribute(column)?.getValue();
+      if (value !== undefined && value !== null) record[column] = value;
+    }
+  }
+  const name = form.getAttribute("name")?.getValue();
+  if (typeof name === "string") record.name = name;
+  // Without the items (not read yet, or not readable) the rule is checked as if it had one catch-all item.
+  const items = surroundings.items ?? [{ name: "", matches: "any" as const }];
+  return ruleFromColumns(record as ConvertRuleColumns, items);
+}
+
+export function findingsOnForm(form: Xrm.FormContext): Finding[] {
+  const { surroundings } = stateOf(form);
+  const rule = ruleOnForm(form, surroundings);
+  const findings = validateRule(rule, surroundings.queue ? { queue: surroundings.queue } : {});
+  // Item conditions are not interpreted here, so their order cannot be judged.
+  return [...findings.filter((f) => f.id !== "items-after-catch-all"), ...surroundings.findings];
+}
+
+function render(form: Xrm.FormContext): Finding[] {
+  const state = stateOf(form);
+  for (const [control, id] of state.fieldNotifications)
+    form.getControl<Xrm.Controls.StandardControl>(control)?.clearNotification(id);
+  for (const id of state.formNotifications) form.ui.clearFormNotification(id);
+  state.fieldNotifications = [];
+  state.formNotifications = [];
+
+  const findings = findingsOnForm(form);
+  for (const f of findings) {
+    const id = `${PREFIX}${f.id}`;
+    const control = f.field ? form.getControl<Xrm.Controls.StandardControl>(f.field) : null;
+    if (control) {
+      control.addNotification({
+        uniqueId: id,
+        notificationLevel: f.severity === "error" ? "ERROR" : "RECOMMENDATION",
+        messages: [f.message, f.recommendation],
+      });
+      state.fieldNotifications.push([f.field as string, id]);
+    } else {
+      form.ui.setFormNotification(
+        `${f.message} ${f.recommendation}`,
+        f.severity === "error" ? "ERROR" : f.severity === "warning" ? "WARNING" : "INFO",
+        id,
+      );
+      state.formNotifications.push(id);
+    }
+  }
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  if (errors + warnings > 0) {
+    const counts = [
+      errors && `${errors} error${errors > 1 ? "s" : ""}`,
+      warnings && `${warnings} warning${warnings > 1 ? "s" : ""}`,
+    ]
+      .filter(Boolean)
+      .join(" and ");
+    form.ui.setFormNotification(
+      `This rule has ${counts}: see the marked fields and the notes above.`,
+      errors > 0 ? "ERROR" : "WARNING",
+      SUMMARY_NOTIFICATION,
+    );
+    state.formNotifications.push(SUMMARY_NOTIFICATION);
+  }
+  return findings;
+}
+
+function formOf(context: Xrm.Events.EventContext | undefined): Xrm.FormContext | null {
+  const form = context?.getFormContext?.();
+  return form?.ui ? form : null;
+}
+
+/** Validates at once with what the form holds, then again once the queue, mailbox and items are read. */
+export async function onLoad(context: Xrm.Events.EventContext): Promise<void> {
+  const form = formOf(context);
+  if (!form) return;
+  try {
+    render(form);
+    const ruleId = form.data?.entity?.getId?.() || null;
+    stateOf(form).surroundings = await readSurroundings(Xrm.WebApi, ruleId, lookupId(form, "queueid"));
+    render(form);
+  } catch (error) {
+    console.error("E2C.ArcRuleForm:", error);
+  }
+}
+
+export async function onChange(context: Xrm.Events.EventContext): Promise<void> {
+  const form = formOf(context);
+  if (!form) return;
+  try {
+    const before = stateOf(form).surroundings.queue?.id ?? null;
+    const queueId = lookupId(form, "queueid");
+    if (queueId?.replace(/[{}]/g, "").toLowerCase() !== before) {
+      const ruleId = form.data?.entity?.getId?.() || null;
+      stateOf(form).surroundings = await readSurroundings(Xrm.WebApi, ruleId, queueId);
+    }
+    render(form);
+  } catch (error) {
+    console.error("E2C.ArcRuleForm:", error);
+  }
+}
+
+/** Blocks the save only for error-severity findings, saying why; warnings never block. */
+export function onSave(context: Xrm.Events.SaveEventContext): void {
+  const form = formOf(context);
+  if (!form) return;
+  const errors = render(form).filter((f) => f.severity === "error");
+  if (errors.length === 0) return;
+  context.getEventArgs().preventDefault();
+  form.ui.clearFormNotification(SUMMARY_NOTIFICATION);
+  form.ui.setFormNotification(
+    `The rule was not saved: ${errors.map((e) => e.message).join(" ")}`,
+    "ERROR",
+    SUMMARY_NOTIFICATION,
+  );
+}
