@@ -14,3 +14,4 @@ export * from "./rule-validation";
 export * from "./outcome-table";
 export * from "./convertrule";
 export { ruleFromColumns, type ConvertRuleColumns } from "./convertrule-columns";
+export * from "./health";
