@@ -1,6 +1,8 @@
 // Bundles each form script into one file under its web resource name (PRODUCT.md §2), exposing its E2C.* entry
 // points as a global, the way a form's event handler names them (E2C.IncidentForm.onLoad).
 import { build } from "esbuild";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 
@@ -15,7 +17,15 @@ export const WEB_RESOURCES = [
     entry: "webresources/src/forms/arc-rule-form.ts",
     globalName: "E2C.ArcRuleForm",
   },
+  {
+    name: "e2c_/pages/health.js",
+    entry: "webresources/src/health/health-page.ts",
+    globalName: "E2C.HealthPage",
+  },
 ];
+
+/** Web resources that are files as they are. */
+export const STATIC_WEB_RESOURCES = [{ name: "e2c_/pages/health.html", source: "webresources/src/health/health.html" }];
 
 export async function buildWebResources() {
   const built = [];
@@ -35,6 +45,12 @@ export async function buildWebResources() {
     });
     if (result.errors.length > 0) throw new Error(`${resource.name}: ${result.errors.length} error(s)`);
     built.push(outfile.slice(root.length));
+  }
+  for (const resource of STATIC_WEB_RESOURCES) {
+    const target = `${root}out/webresources/${resource.name}`;
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(`${root}${resource.source}`, target);
+    built.push(target.slice(root.length));
   }
   return built;
 }

@@ -48,19 +48,20 @@ export function checkEnvironment(environment: EmailEnvironment): EnvironmentHeal
 
   for (const queue of environment.queues) {
     const about = { kind: "queue" as const, id: queue.id, name: queue.name ?? queue.id };
-    const watched = environment.rules.some(
-      (r) => r.state === "active" && r.queueId?.toLowerCase() === queue.id.toLowerCase(),
-    );
-    if (watched) continue; // its findings come with its rule
-    const problem = mailboxProblem(queue.mailbox);
+    const rulesOfQueue = environment.rules.filter((r) => r.queueId?.toLowerCase() === queue.id.toLowerCase());
     if (!queue.emailAddress) continue;
-    findings.push({
-      id: "queue-without-active-rule",
-      severity: "info",
-      message: `Queue "${about.name}" (${queue.emailAddress}) has no active record creation rule, so email to it never becomes a case.`,
-      recommendation: "Create and activate a rule for the queue if its email should open cases (S-NC cause 9).",
-      about,
-    });
+    if (!rulesOfQueue.some((r) => r.state === "active")) {
+      findings.push({
+        id: "queue-without-active-rule",
+        severity: "info",
+        message: `Queue "${about.name}" (${queue.emailAddress}) has no active record creation rule, so email to it never becomes a case.`,
+        recommendation: "Create and activate a rule for the queue if its email should open cases (S-NC cause 9).",
+        about,
+      });
+    }
+    // A queue that a rule watches has its mailbox and filtering findings reported with that rule, once.
+    if (rulesOfQueue.length > 0) continue;
+    const problem = mailboxProblem(queue.mailbox);
     if (problem) {
       findings.push({
         id: problem === "mailbox-not-syncing" ? "queue-mailbox-not-syncing" : "queue-mailbox-test-failed",

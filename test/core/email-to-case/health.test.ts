@@ -55,6 +55,17 @@ describe("the email-to-case health of an environment", () => {
     ]);
   });
 
+  test("a queue watched by a draft rule is reported once: its mailbox with the rule, its missing active rule itself", () => {
+    const health = check({
+      rules: [rule({ state: "draft" })],
+      queues: [queue({ mailbox: { incomingEmailStatus: 2 } })],
+    });
+    expect(health.findings.filter((f) => f.id === "queue-mailbox-test-failed").map((f) => f.about.kind)).toEqual([
+      "rule",
+    ]);
+    expect(health.findings.filter((f) => f.id === "queue-without-active-rule")).toHaveLength(1);
+  });
+
   test("correlation turned off is a warning about the organisation", () => {
     const f = check({ emailCorrelationEnabled: false }).findings.find((x) => x.id === "correlation-disabled");
     expect([f?.severity, f?.about.kind]).toEqual(["warning", "organization"]);

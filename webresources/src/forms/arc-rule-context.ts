@@ -24,7 +24,7 @@ function unavailable(what: string, error: unknown): Finding {
   };
 }
 
-function guid(id: string): string {
+export function guid(id: string): string {
   return id.replace(/[{}]/g, "").toLowerCase();
 }
 
@@ -32,37 +32,50 @@ function guid(id: string): string {
  * Items: a rule item's condition lives in `conditionxml`, which the toolkit does not interpret; an item with no
  * condition matches every email (a catch-all), any other item is taken as one some email can meet.
  */
+export function itemFromRecord(e: Record<string, unknown>): RuleItem {
+  return { name: String(e.name ?? ""), matches: e.conditionxml ? { subjectContains: "" } : "any" };
+}
+
+/** A queue record and its mailbox record (or none: a queue without a mailbox receives nothing). */
+export function queueFromRecords(queue: Record<string, unknown>, mailbox: Record<string, unknown> | undefined): Queue {
+  const out: Queue = {
+    id: guid(String(queue.queueid ?? "")),
+    emailAddress: (queue.emailaddress as string | null | undefined) ?? null,
+    incomingEmailFilteringMethod:
+      (queue.incomingemailfilteringmethod as Queue["incomingEmailFilteringMethod"] | undefined) ?? 0,
+    mailbox: {
+      incomingEmailDeliveryMethod:
+        (mailbox?.incomingemaildeliverymethod as Queue["mailbox"]["incomingEmailDeliveryMethod"]) ?? 0,
+      enabledForIncomingEmail: (mailbox?.enabledforincomingemail as boolean | undefined) ?? false,
+      incomingEmailStatus: (mailbox?.incomingemailstatus as Queue["mailbox"]["incomingEmailStatus"]) ?? 0,
+      ownerHasSyncPrivileges: true,
+    },
+  };
+  if (typeof queue.name === "string") out.name = queue.name;
+  return out;
+}
+
+export const ITEM_COLUMNS = "name,sequencenumber,conditionxml,_convertruleid_value";
+export const QUEUE_COLUMNS = "queueid,name,emailaddress,incomingemailfilteringmethod";
+export const MAILBOX_COLUMNS =
+  "_regardingobjectid_value,incomingemaildeliverymethod,incomingemailstatus,enabledforincomingemail";
+
 export async function readItems(webApi: WebApi, ruleId: string): Promise<RuleItem[]> {
   const result = await webApi.retrieveMultipleRecords(
     "convertruleitem",
-    `?$select=name,sequencenumber,conditionxml&$filter=_convertruleid_value eq ${guid(ruleId)}&$orderby=sequencenumber asc`,
+    `?$select=${ITEM_COLUMNS}&$filter=_convertruleid_value eq ${guid(ruleId)}&$orderby=sequencenumber asc`,
   );
-  return result.entities.map((e) => ({
-    name: String(e.name ?? ""),
-    matches: e.conditionxml ? { subjectContains: "" } : "any",
-  }));
+  return result.entities.map(itemFromRecord);
 }
 
 export async function readQueue(webApi: WebApi, queueId: string): Promise<Queue> {
   const id = guid(queueId);
-  const queue = await webApi.retrieveRecord("queue", id, "?$select=name,emailaddress,incomingemailfilteringmethod");
+  const queue = await webApi.retrieveRecord("queue", id, `?$select=${QUEUE_COLUMNS}`);
   const mailboxes = await webApi.retrieveMultipleRecords(
     "mailbox",
-    `?$select=incomingemaildeliverymethod,incomingemailstatus,enabledforincomingemail&$filter=_regardingobjectid_value eq ${id}&$top=1`,
+    `?$select=${MAILBOX_COLUMNS}&$filter=_regardingobjectid_value eq ${id}&$top=1`,
   );
-  const mailbox = mailboxes.entities[0];
-  return {
-    id,
-    name: queue.name ?? undefined,
-    emailAddress: queue.emailaddress ?? null,
-    incomingEmailFilteringMethod: queue.incomingemailfilteringmethod ?? 0,
-    mailbox: {
-      incomingEmailDeliveryMethod: mailbox?.incomingemaildeliverymethod ?? 0,
-      enabledForIncomingEmail: mailbox?.enabledforincomingemail ?? false,
-      incomingEmailStatus: mailbox?.incomingemailstatus ?? 0,
-      ownerHasSyncPrivileges: true,
-    },
-  };
+  return queueFromRecords({ ...queue, queueid: id }, mailboxes.entities[0]);
 }
 
 export async function readSurroundings(

@@ -1,0 +1,151 @@
+/**
+ * E2C.HealthPage (web resource e2c_/pages/health.js, loaded by e2c_/pages/health.html): reads the environment's
+ * email-to-case configuration through Xrm.WebApi, checks it with core/, and lists what would stop email becoming a
+ * case, by severity, each finding naming and linking its rule or queue, then each rule's outcome table. Everything
+ * is built with text nodes: names in the configuration are data, never markup.
+ */
+import { checkEnvironment, type EnvironmentHealth, type HealthFinding } from "../../../core/email-to-case/health";
+import type { Severity } from "../../../core/email-to-case/rule-validation";
+import { readEnvironment } from "./read-environment";
+
+const SEVERITY: Record<Severity, { title: string; badge: string }> = {
+  error: { title: "Errors", badge: "✖ Error" },
+  warning: { title: "Warnings", badge: "⚠ Warning" },
+  info: { title: "Notes", badge: "ℹ Note" },
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (props.className) element.className = props.className;
+  if (props.text !== undefined) element.textContent = props.text;
+  for (const child of children) element.appendChild(child);
+  return element;
+}
+
+type RecordUrl = (kind: "rule" | "queue", id: string) => string | null;
+
+function aboutNode(finding: HealthFinding, recordUrl: RecordUrl): Node {
+  const { about } = finding;
+  const label =
+    about.kind === "organization"
+      ? "Organization settings"
+      : `${about.kind === "rule" ? "Rule" : "Queue"} "${about.name}"`;
+  const url = about.kind !== "organization" && about.id ? recordUrl(about.kind, about.id) : null;
+  if (!url) return el("span", { className: "about", text: label });
+  const link = el("a", { className: "about", text: label });
+  link.href = url;
+  link.target = "_blank";
+  link.rel = "noopener noreferrer";
+  return link;
+}
+
+function findingItem(finding: HealthFinding, recordUrl: RecordUrl): HTMLLIElement {
+  return el(
+    "li",
+    { className: `finding ${finding.severity}` },
+    el("span", { className: "badge", text: SEVERITY[finding.severity].badge }),
+    aboutNode(finding, recordUrl),
+    el("p", { className: "message", text: finding.message }),
+    el("p", { className: "recommendation", text: `What to do: ${finding.recommendation}` }),
+  );
+}
+
+function outcomeTableNode(health: EnvironmentHealth["rules"][number]): HTMLElement {
+  const table = el("table");
+  table.appendChild(
+    el("caption", { text: `What happens to incoming email under rule "${health.rule.name ?? health.rule.id}"` }),
+  );
+  const head = el("tr");
+  for (const h of ["Incoming email", "Case", "Contact", "Why not"]) {
+    const th = el("th", { text: h });
+    th.scope = "col";
+    head.appendChild(th);
+  }
+  table.appendChild(el("thead", {}, head));
+  const body = el("tbody");
+  for (const row of health.outcomeTable) {
+    const situation = el("th", { text: row.situation });
+    situation.scope = "row";
+    body.appendChild(
+      el(
+        "tr",
+        { className: row.caseCreated ? "created" : "not-created" },
+        situation,
+        el("td", { text: row.caseCreated ? "✔ Created" : "✖ Not created" }),
+        el("td", { text: row.contactCreated ? "Created" : row.recordActivated ? "Activated" : "—" }),
+        el("td", { text: row.caseCreated ? "" : (row.reason?.label ?? "") }),
+      ),
+    );
+  }
+  table.appendChild(body);
+  return el("div", { className: "table-scroll" }, table);
+}
+
+export function renderHealth(root: HTMLElement, health: EnvironmentHealth, recordUrl: RecordUrl): void {
+  root.replaceChildren();
+  const { counts } = health;
+  root.appendChild(
+    el(
+      "p",
+      { className: "summary" },
+      document.createTextNode(
+        `${health.rules.length} rule(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} note(s).`,
+      ),
+    ),
+  );
+  for (const severity of ["error", "warning", "info"] as const) {
+    const found = health.findings.filter((f) => f.severity === severity);
+    if (found.length === 0) continue;
+    const section = el("section", { className: `findings ${severity}` });
+    section.setAttribute("aria-labelledby", `heading-${severity}`);
+    const heading = el("h2", { text: `${SEVERITY[severity].title} (${found.length})` });
+    heading.id = `heading-${severity}`;
+    section.appendChild(heading);
+    section.appendChild(el("ul", {}, ...found.map((f) => findingItem(f, recordUrl))));
+    root.appendChild(section);
+  }
+  if (health.rules.length > 0) {
+    const section = el("section", { className: "outcomes" }, el("h2", { text: "Outcome tables" }));
+    for (const rule of health.rules) section.appendChild(outcomeTableNode(rule));
+    root.appendChild(section);
+  }
+}
+
+function findXrm(): typeof Xrm | null {
+  const own = (window as unknown as { Xrm?: typeof Xrm }).Xrm;
+  if (own?.WebApi) return own;
+  try {
+    const parent = (window.parent as unknown as { Xrm?: typeof Xrm }).Xrm;
+    return parent?.WebApi ? parent : null;
+  } catch {
+    return null; // a parent from another origin
+  }
+}
+
+export async function load(): Promise<void> {
+  const root = document.getElementById("health");
+  const status = document.getElementById("status");
+  if (!root || !status) return;
+  const xrm = findXrm();
+  if (!xrm) {
+    status.textContent = "Open this page from Dynamics 365: it reads the environment through Xrm.WebApi.";
+    return;
+  }
+  status.textContent = "Reading rules, queues and mailboxes…";
+  try {
+    const health = checkEnvironment(await readEnvironment(xrm.WebApi));
+    const base = xrm.Utility?.getGlobalContext?.().getClientUrl?.();
+    const recordUrl: RecordUrl = (kind, id) =>
+      base
+        ? `${base}/main.aspx?pagetype=entityrecord&etn=${kind === "rule" ? "convertrule" : "queue"}&id=${encodeURIComponent(id)}`
+        : null;
+    renderHealth(root, health, recordUrl);
+    status.textContent = "";
+  } catch (error) {
+    status.textContent = `The configuration could not be read: ${error instanceof Error ? error.message : String((error as { message?: string })?.message ?? error)}`;
+  }
+}
