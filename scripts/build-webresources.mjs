@@ -22,10 +22,19 @@ export const WEB_RESOURCES = [
     entry: "webresources/src/health/health-page.ts",
     globalName: "E2C.HealthPage",
   },
+  {
+    name: "e2c_/pages/outcomes.js",
+    entry: "webresources/src/outcomes/outcomes-page.ts",
+    globalName: "E2C.OutcomesPage",
+  },
 ];
 
 /** Web resources that are files as they are. */
-export const STATIC_WEB_RESOURCES = [{ name: "e2c_/pages/health.html", source: "webresources/src/health/health.html" }];
+export const STATIC_WEB_RESOURCES = [
+  { name: "e2c_/pages/health.html", source: "webresources/src/health/health.html" },
+  { name: "e2c_/pages/outcomes.html", source: "webresources/src/outcomes/outcomes.html" },
+  { name: "e2c_/pages/pages.css", source: "webresources/src/shared/pages.css" },
+];
 
 export async function buildWebResources() {
   const built = [];

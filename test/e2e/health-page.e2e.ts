@@ -12,6 +12,14 @@ jest.setTimeout(60_000);
 
 const pages = join(__dirname, "..", "..", "out", "webresources", "e2c_", "pages");
 const ORIGIN = "http://crm.test";
+/** The web resources of e2c_/pages/, as the organisation serves them. */
+const PAGE_FILES: Record<string, [string, string]> = {
+  "/health.html": ["health.html", "text/html"],
+  "/health.js": ["health.js", "application/javascript"],
+  "/outcomes.html": ["outcomes.html", "text/html"],
+  "/outcomes.js": ["outcomes.js", "application/javascript"],
+  "/pages.css": ["pages.css", "text/css"],
+};
 
 const ENVIRONMENT = {
   convertrule: [
@@ -95,13 +103,9 @@ async function openHealthPage(
   );
   await page.route("**/*", (route) => {
     const url = new URL(route.request().url());
-    const file =
-      url.origin === ORIGIN ? { "/health.html": "health.html", "/health.js": "health.js" }[url.pathname] : undefined;
+    const file = url.origin === ORIGIN ? PAGE_FILES[url.pathname] : undefined;
     if (!file) return route.abort();
-    return route.fulfill({
-      body: readFileSync(join(pages, file)),
-      contentType: file.endsWith(".js") ? "application/javascript" : "text/html",
-    });
+    return route.fulfill({ body: readFileSync(join(pages, file[0])), contentType: file[1] });
   });
   await page.goto(`${ORIGIN}/health.html`);
   return { page, errors };
@@ -184,4 +188,50 @@ test("screenshot (npm run screenshots refreshes docs/images)", async () => {
   mkdirSync(dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: false });
   expect(statSync(file).size).toBeGreaterThan(10_000);
+});
+
+describe("the outcome table dialog (e2c_/pages/outcomes.html)", () => {
+  async function openOutcomes(search: string): Promise<Page> {
+    const { page } = await openHealthPage();
+    await page.goto(`${ORIGIN}/outcomes.html${search}`);
+    return page;
+  }
+
+  test("shows the outcome table of the rule passed in its data parameter", async () => {
+    const rule = {
+      id: "r1",
+      name: "Support email to case",
+      queueId: "q",
+      state: "draft",
+      allowUnknownSender: true,
+      senderResolution: "createContact",
+      checkActiveEntitlement: true,
+      checkIfResolved: false,
+      resolvedSinceMinutes: null,
+      sendAutomaticResponse: false,
+      responseTemplateId: null,
+      ownerCanCreateContacts: true,
+      ownerEnabled: true,
+      items: [{ name: "Any", matches: "any" }],
+    };
+    const page = await openOutcomes(`?data=${encodeURIComponent(JSON.stringify(rule))}`);
+    await expect(page.locator(".note").innerText()).resolves.toContain("once activated");
+    const row = page.locator("tbody tr", { hasText: "Email from an unknown sender" });
+    await expect(row.innerText()).resolves.toMatch(
+      /Not created\s+Created\s+No valid entitlement for this email sender\./,
+    );
+  });
+
+  test("without a rule it says where to open it from", async () => {
+    const page = await openOutcomes("");
+    await expect(page.locator("#outcomes").innerText()).resolves.toBe(
+      "Open this page from a record creation rule: it shows that rule's outcome table.",
+    );
+  });
+});
+
+test("the pages load their shared stylesheet", async () => {
+  const { page } = await openHealthPage();
+  await page.locator(".summary").waitFor();
+  await expect(page.evaluate(() => getComputedStyle(document.querySelector("main")!).maxWidth)).resolves.toBe("1280px");
 });

@@ -1,7 +1,12 @@
 import { XrmMockGenerator } from "xrm-mock";
-// Imported by module path in a test, not fetched as a web resource URL.
-// eslint-disable-next-line @microsoft/power-apps/use-cached-webresource
-import { onChange, onLoad, onSave, SUMMARY_NOTIFICATION } from "../../webresources/src/forms/arc-rule-form";
+import {
+  onChange,
+  onLoad,
+  onSave,
+  OUTCOMES_NOTIFICATION,
+  OUTCOMES_PAGE,
+  SUMMARY_NOTIFICATION,
+} from "../../webresources/src/forms/arc-rule-form";
 
 interface FormNotification {
   message: string;
@@ -103,10 +108,37 @@ function saveContext(context: Xrm.Events.EventContext) {
 afterEach(() => jest.restoreAllMocks());
 
 describe("E2C.ArcRuleForm on the record creation rule form", () => {
-  test("a complete rule shows nothing but the draft note", async () => {
+  test("a complete rule shows nothing but the draft note and the outcome summary", async () => {
     await onLoad(ruleForm());
     expect(formNotifications().map((n) => n.uniqueId)).toEqual([SUMMARY_NOTIFICATION]);
+    expect(fieldNotifications("allowunknownsender").map((n) => n.uniqueId)).toEqual([OUTCOMES_NOTIFICATION]);
     expect(fieldNotifications("statecode").map((n) => n.uniqueId)).toEqual(["e2c-arc-rule-is-draft"]);
+  });
+
+  test("says how many kinds of incoming email become a case, and updates on every change", async () => {
+    const context = ruleForm({ statecode: 1 });
+    await onLoad(context);
+    const outcome = () => fieldNotifications("allowunknownsender").find((n) => n.uniqueId === OUTCOMES_NOTIFICATION)!;
+    expect(outcome().messages[0]).toBe("With these settings, 9 of 13 kinds of incoming email become a case.");
+    form().getAttribute("allowunknownsender")!.setValue(false);
+    await onChange(context);
+    expect(outcome().messages[0]).toBe("With these settings, 6 of 13 kinds of incoming email become a case.");
+  });
+
+  test("its action opens the outcome table of the rule as it is on the form, as a dialog", async () => {
+    const context = ruleForm({ statecode: 1, checkifresolved: true, resolvedsince: 60 });
+    await onLoad(context);
+    const navigateTo = jest.spyOn(Xrm.Navigation, "navigateTo").mockResolvedValue(undefined as never);
+    const outcome = fieldNotifications("allowunknownsender").find((n) => n.uniqueId === OUTCOMES_NOTIFICATION)!;
+    outcome.actions![0]!.actions[0]!();
+    const [page, options] = navigateTo.mock.calls[0]!;
+    expect(page).toMatchObject({ pageType: "webresource", webresourceName: OUTCOMES_PAGE });
+    expect(JSON.parse((page as { data: string }).data)).toMatchObject({
+      checkIfResolved: true,
+      resolvedSinceMinutes: 60,
+      state: "active",
+    });
+    expect(options).toMatchObject({ target: 2 });
   });
 
   test("each finding is shown on the column it is about", async () => {
@@ -136,6 +168,7 @@ describe("E2C.ArcRuleForm on the record creation rule form", () => {
     await onChange(context);
     expect(fieldNotifications("responsetemplateid")).toEqual([]);
     expect(formNotifications()).toEqual([]);
+    expect(fieldNotifications("allowunknownsender").map((n) => n.uniqueId)).toEqual([OUTCOMES_NOTIFICATION]);
   });
 
   test("the rule's items are read: no items is an error on the form", async () => {

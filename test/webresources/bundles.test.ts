@@ -8,6 +8,8 @@ const out = join(__dirname, "..", "..", "out", "webresources");
 test.each([
   ["e2c_/scripts/incidentForm.js", "IncidentForm", ["onDescriptionChange", "onLoad"]],
   ["e2c_/scripts/arcRuleForm.js", "ArcRuleForm", ["onChange", "onLoad", "onSave"]],
+  ["e2c_/pages/health.js", "HealthPage", ["load"]],
+  ["e2c_/pages/outcomes.js", "OutcomesPage", ["load"]],
 ])("%s exposes E2C.%s with its entry points and no other globals", (file, name, entryPoints) => {
   const sandbox: Record<string, unknown> = { console };
   runInNewContext(readFileSync(join(out, file), "utf8"), sandbox);

@@ -1,6 +1,4 @@
 import { XrmMockGenerator } from "xrm-mock";
-// Imported by module path in a test, not fetched as a web resource URL.
-// eslint-disable-next-line @microsoft/power-apps/use-cached-webresource
 import { NOTIFICATION_IDS, onDescriptionChange, onLoad } from "../../webresources/src/forms/incident-form";
 import { EXAMPLE_TRANSCRIPT } from "../fixtures/handoffs";
 

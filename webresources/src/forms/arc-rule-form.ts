@@ -5,6 +5,7 @@
  * it reads, and onSave on OnSave, each with "Pass execution context" on.
  */
 import { ruleFromColumns, type ConvertRuleColumns } from "../../../core/email-to-case/convertrule-columns";
+import { outcomeTable } from "../../../core/email-to-case/outcome-table";
 import { validateRule, type Finding } from "../../../core/email-to-case/rule-validation";
 import type { ArcRule } from "../../../core/email-to-case/scenario";
 import { readSurroundings, type RuleSurroundings } from "./arc-rule-context";
@@ -23,6 +24,10 @@ export const RULE_COLUMNS = [
 ] as const;
 
 export const SUMMARY_NOTIFICATION = "e2c-arc-summary";
+export const OUTCOMES_NOTIFICATION = "e2c-arc-outcomes";
+/** The column the outcome notification sits on: the option that changes the table most. */
+const OUTCOMES_COLUMN = "allowunknownsender";
+export const OUTCOMES_PAGE = "e2c_/pages/outcomes.html";
 const PREFIX = "e2c-arc-";
 
 /** Per form: what the Web API told us, and which notifications this script set (it clears only those). */
@@ -73,6 +78,36 @@ export function findingsOnForm(form: Xrm.FormContext): Finding[] {
   return [...findings.filter((f) => f.id !== "items-after-catch-all"), ...surroundings.findings];
 }
 
+/** Opens the outcome table of the rule as it is on the form, as a dialog over the form. */
+export function openOutcomes(rule: ArcRule): void {
+  void Xrm.Navigation.navigateTo(
+    { pageType: "webresource", webresourceName: OUTCOMES_PAGE, data: JSON.stringify(rule) },
+    {
+      target: 2,
+      position: 1,
+      width: { value: 70, unit: "%" },
+      height: { value: 80, unit: "%" },
+      title: "What happens to incoming email",
+    },
+  );
+}
+
+/** "With these settings, 6 of 13 kinds of incoming email become a case", with the action that shows which. */
+function showOutcomes(form: Xrm.FormContext, state: FormState): void {
+  const control = form.getControl<Xrm.Controls.StandardControl>(OUTCOMES_COLUMN);
+  if (!control) return;
+  const rule = ruleOnForm(form, state.surroundings);
+  const rows = outcomeTable(rule);
+  const created = rows.filter((r) => r.caseCreated).length;
+  control.addNotification({
+    uniqueId: OUTCOMES_NOTIFICATION,
+    notificationLevel: "RECOMMENDATION",
+    messages: [`With these settings, ${created} of ${rows.length} kinds of incoming email become a case.`],
+    actions: [{ message: "Show what happens to each kind of incoming email", actions: [() => openOutcomes(rule)] }],
+  });
+  state.fieldNotifications.push([OUTCOMES_COLUMN, OUTCOMES_NOTIFICATION]);
+}
+
 function render(form: Xrm.FormContext): Finding[] {
   const state = stateOf(form);
   for (const [control, id] of state.fieldNotifications)
@@ -101,6 +136,7 @@ function render(form: Xrm.FormContext): Finding[] {
       state.formNotifications.push(id);
     }
   }
+  showOutcomes(form, state);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
   if (errors + warnings > 0) {

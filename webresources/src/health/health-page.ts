@@ -6,6 +6,7 @@
  */
 import { checkEnvironment, type EnvironmentHealth, type HealthFinding } from "../../../core/email-to-case/health";
 import type { Severity } from "../../../core/email-to-case/rule-validation";
+import { el, outcomeTableNode } from "../shared/dom";
 import { readEnvironment } from "./read-environment";
 
 const SEVERITY: Record<Severity, { title: string; badge: string }> = {
@@ -13,18 +14,6 @@ const SEVERITY: Record<Severity, { title: string; badge: string }> = {
   warning: { title: "Warnings", badge: "⚠ Warning" },
   info: { title: "Notes", badge: "ℹ Note" },
 };
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; text?: string } = {},
-  ...children: Node[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (props.className) element.className = props.className;
-  if (props.text !== undefined) element.textContent = props.text;
-  for (const child of children) element.appendChild(child);
-  return element;
-}
 
 type RecordUrl = (kind: "rule" | "queue", id: string) => string | null;
 
@@ -54,37 +43,6 @@ function findingItem(finding: HealthFinding, recordUrl: RecordUrl): HTMLLIElemen
   );
 }
 
-function outcomeTableNode(health: EnvironmentHealth["rules"][number]): HTMLElement {
-  const table = el("table");
-  table.appendChild(
-    el("caption", { text: `What happens to incoming email under rule "${health.rule.name ?? health.rule.id}"` }),
-  );
-  const head = el("tr");
-  for (const h of ["Incoming email", "Case", "Contact", "Why not"]) {
-    const th = el("th", { text: h });
-    th.scope = "col";
-    head.appendChild(th);
-  }
-  table.appendChild(el("thead", {}, head));
-  const body = el("tbody");
-  for (const row of health.outcomeTable) {
-    const situation = el("th", { text: row.situation });
-    situation.scope = "row";
-    body.appendChild(
-      el(
-        "tr",
-        { className: row.caseCreated ? "created" : "not-created" },
-        situation,
-        el("td", { text: row.caseCreated ? "✔ Created" : "✖ Not created" }),
-        el("td", { text: row.contactCreated ? "Created" : row.recordActivated ? "Activated" : "—" }),
-        el("td", { text: row.caseCreated ? "" : (row.reason?.label ?? "") }),
-      ),
-    );
-  }
-  table.appendChild(body);
-  return el("div", { className: "table-scroll" }, table);
-}
-
 export function renderHealth(root: HTMLElement, health: EnvironmentHealth, recordUrl: RecordUrl): void {
   root.replaceChildren();
   const { counts } = health;
@@ -110,7 +68,7 @@ export function renderHealth(root: HTMLElement, health: EnvironmentHealth, recor
   }
   if (health.rules.length > 0) {
     const section = el("section", { className: "outcomes" }, el("h2", { text: "Outcome tables" }));
-    for (const rule of health.rules) section.appendChild(outcomeTableNode(rule));
+    for (const rule of health.rules) section.appendChild(outcomeTableNode(rule.rule, rule.outcomeTable));
     root.appendChild(section);
   }
 }

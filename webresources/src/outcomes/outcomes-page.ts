@@ -1,0 +1,35 @@
+/**
+ * E2C.OutcomesPage (web resource e2c_/pages/outcomes.js, loaded by e2c_/pages/outcomes.html): the outcome table of
+ * the rule passed in the page's `data` parameter (JSON of the toolkit's rule), opened as a dialog from the rule form.
+ */
+import { outcomeTable } from "../../../core/email-to-case/outcome-table";
+import type { ArcRule } from "../../../core/email-to-case/scenario";
+import { el, outcomeTableNode } from "../shared/dom";
+
+export function ruleFromData(search: string): ArcRule | null {
+  const data = new URLSearchParams(search).get("data");
+  if (!data) return null;
+  try {
+    const rule = JSON.parse(data) as ArcRule;
+    return typeof rule === "object" && rule !== null && Array.isArray(rule.items) ? rule : null;
+  } catch {
+    return null;
+  }
+}
+
+export function load(): void {
+  const root = document.getElementById("outcomes");
+  if (!root) return;
+  const rule = ruleFromData(window.location.search);
+  if (!rule) {
+    root.replaceChildren(
+      el("p", { text: "Open this page from a record creation rule: it shows that rule's outcome table." }),
+    );
+    return;
+  }
+  const note =
+    rule.state === "draft"
+      ? [el("p", { className: "note", text: "The rule is in draft: this is how it will behave once activated." })]
+      : [];
+  root.replaceChildren(...note, outcomeTableNode(rule, outcomeTable(rule)));
+}

@@ -1,0 +1,45 @@
+/** DOM building for the web resource pages: text nodes only, so names and messages are data, never markup. */
+import type { OutcomeRow } from "../../../core/email-to-case/outcome-table";
+import type { ArcRule } from "../../../core/email-to-case/scenario";
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (props.className) element.className = props.className;
+  if (props.text !== undefined) element.textContent = props.text;
+  for (const child of children) element.appendChild(child);
+  return element;
+}
+
+/** A rule's outcome table: one row per kind of incoming email. */
+export function outcomeTableNode(rule: ArcRule, rows: readonly OutcomeRow[]): HTMLElement {
+  const table = el("table");
+  table.appendChild(el("caption", { text: `What happens to incoming email under rule "${rule.name ?? rule.id}"` }));
+  const head = el("tr");
+  for (const h of ["Incoming email", "Case", "Contact", "Why not"]) {
+    const th = el("th", { text: h });
+    th.scope = "col";
+    head.appendChild(th);
+  }
+  table.appendChild(el("thead", {}, head));
+  const body = el("tbody");
+  for (const row of rows) {
+    const situation = el("th", { text: row.situation });
+    situation.scope = "row";
+    body.appendChild(
+      el(
+        "tr",
+        { className: row.caseCreated ? "created" : "not-created" },
+        situation,
+        el("td", { text: row.caseCreated ? "✔ Created" : "✖ Not created" }),
+        el("td", { text: row.contactCreated ? "Created" : row.recordActivated ? "Activated" : "—" }),
+        el("td", { text: row.caseCreated ? "" : (row.reason?.label ?? "") }),
+      ),
+    );
+  }
+  table.appendChild(body);
+  return el("div", { className: "table-scroll" }, table);
+}
