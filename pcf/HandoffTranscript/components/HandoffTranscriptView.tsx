@@ -43,6 +43,7 @@ function Transcript(props: HandoffTranscriptProps) {
   const text = fullText ?? description ?? "";
   const transcript = React.useMemo(() => parseTranscript(text), [text]);
   const views = React.useMemo(() => buildMessageViews(transcript, order), [transcript, order]);
+  const anyQuoted = React.useMemo(() => views.some((v) => v.hasQuoted), [views]);
   const matches = React.useMemo(() => findMatches(views, query), [views, query]);
   const matchesByRow = React.useMemo(() => {
     const byRow = new Map<number, SearchMatch[]>();
@@ -143,7 +144,7 @@ function Transcript(props: HandoffTranscriptProps) {
         onStep={onStep}
         allExpanded={allExpanded}
         onToggleAll={onToggleAll}
-        anyQuoted={views.some((v) => v.hasQuoted)}
+        anyQuoted={anyQuoted}
         onCopyAll={onCopyAll}
         copied={copied}
         strings={strings}
