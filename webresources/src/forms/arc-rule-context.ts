@@ -4,6 +4,7 @@
  */
 import type { Finding } from "../../../core/email-to-case/rule-validation";
 import type { Queue, RuleItem } from "../../../core/email-to-case/scenario";
+import { errorMessage } from "../shared/error-message";
 
 export interface RuleSurroundings {
   items: RuleItem[] | null;
@@ -14,7 +15,7 @@ export interface RuleSurroundings {
 type WebApi = Pick<Xrm.WebApi, "retrieveRecord" | "retrieveMultipleRecords">;
 
 function unavailable(what: string, error: unknown): Finding {
-  const message = error instanceof Error ? error.message : String((error as { message?: string })?.message ?? error);
+  const message = errorMessage(error);
   return {
     id: "context-unavailable",
     severity: "info",

@@ -70,9 +70,7 @@ export function ruleOnForm(form: Xrm.FormContext, surroundings: RuleSurroundings
   return ruleFromColumns(record as ConvertRuleColumns, items);
 }
 
-export function findingsOnForm(form: Xrm.FormContext): Finding[] {
-  const { surroundings } = stateOf(form);
-  const rule = ruleOnForm(form, surroundings);
+export function findingsFor(rule: ArcRule, surroundings: RuleSurroundings): Finding[] {
   const findings = validateRule(rule, surroundings.queue ? { queue: surroundings.queue } : {});
   // Item conditions are not interpreted here, so their order cannot be judged.
   return [...findings.filter((f) => f.id !== "items-after-catch-all"), ...surroundings.findings];
@@ -93,10 +91,9 @@ export function openOutcomes(rule: ArcRule): void {
 }
 
 /** "With these settings, 6 of 13 kinds of incoming email become a case", with the action that shows which. */
-function showOutcomes(form: Xrm.FormContext, state: FormState): void {
+function showOutcomes(form: Xrm.FormContext, state: FormState, rule: ArcRule): void {
   const control = form.getControl<Xrm.Controls.StandardControl>(OUTCOMES_COLUMN);
   if (!control) return;
-  const rule = ruleOnForm(form, state.surroundings);
   const rows = outcomeTable(rule);
   const created = rows.filter((r) => r.caseCreated).length;
   control.addNotification({
@@ -116,7 +113,9 @@ function render(form: Xrm.FormContext): Finding[] {
   state.fieldNotifications = [];
   state.formNotifications = [];
 
-  const findings = findingsOnForm(form);
+  // One read of the form per render serves the findings and the outcome note.
+  const rule = ruleOnForm(form, state.surroundings);
+  const findings = findingsFor(rule, state.surroundings);
   for (const f of findings) {
     const id = `${PREFIX}${f.id}`;
     const control = f.field ? form.getControl<Xrm.Controls.StandardControl>(f.field) : null;
@@ -136,7 +135,7 @@ function render(form: Xrm.FormContext): Finding[] {
       state.formNotifications.push(id);
     }
   }
-  showOutcomes(form, state);
+  showOutcomes(form, state, rule);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
   if (errors + warnings > 0) {

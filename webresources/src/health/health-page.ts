@@ -7,6 +7,7 @@
 import { checkEnvironment, type EnvironmentHealth, type HealthFinding } from "../../../core/email-to-case/health";
 import type { Severity } from "../../../core/email-to-case/rule-validation";
 import { el, outcomeTableNode } from "../shared/dom";
+import { errorMessage } from "../shared/error-message";
 import { readEnvironment } from "./read-environment";
 
 const SEVERITY: Record<Severity, { title: string; badge: string }> = {
@@ -104,6 +105,6 @@ export async function load(): Promise<void> {
     renderHealth(root, health, recordUrl);
     status.textContent = "";
   } catch (error) {
-    status.textContent = `The configuration could not be read: ${error instanceof Error ? error.message : String((error as { message?: string })?.message ?? error)}`;
+    status.textContent = `The configuration could not be read: ${errorMessage(error)}`;
   }
 }
