@@ -52,6 +52,11 @@ export default [
   // Tests describe a scenario as "the documented example, with this field changed": loose JSON on purpose.
   // They import web resource sources by module path; use-cached-webresource is about URLs fetched at run time.
   {
+    // The emulator is the Dataverse endpoint: it builds its own absolute URLs, as the service does.
+    files: ["plugins-js/emulator/**/*.ts"],
+    rules: { "@microsoft/power-apps/use-relative-uri": "off" },
+  },
+  {
     files: ["test/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "@microsoft/power-apps/use-cached-webresource": "off" },
   },

@@ -9,4 +9,6 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("e2c: the command is not built yet: run `npm run build:cli` (npm ci does it for you).\n");
   process.exit(2);
 }
-process.exitCode = require(entry).run(process.argv.slice(2));
+Promise.resolve(require(entry).run(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

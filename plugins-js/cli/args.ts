@@ -20,6 +20,8 @@ export function parseCommandArgs<O extends Options>(
 export interface CommandArgs {
   json: boolean;
   file: string | undefined;
+  /** Every positional argument, for commands that take several files. */
+  files: string[];
   values: Record<string, string | boolean | undefined>;
 }
 
@@ -43,5 +45,5 @@ export function commandArgs(
     io.stdout(usage);
     return null;
   }
-  return { json: values.json === true, file: positionals[0], values };
+  return { json: values.json === true, file: positionals[0], files: positionals, values };
 }

@@ -24,6 +24,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   readFile: (path: string) => Buffer;
   readStdin: () => Buffer;
+  /** Whether stderr is a terminal (progress bars only then). */
+  stderrIsTTY?: boolean;
 }
 
 export const processIO: CliIO = {
@@ -31,6 +33,7 @@ export const processIO: CliIO = {
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFileSync(path),
   readStdin: () => readFileSync(0),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 export interface TextInput {

@@ -1,6 +1,9 @@
 /** The `e2c` command (PRODUCT.md §6): dispatches to a subcommand and turns input errors into exit code 2. */
 import { arcCommand, ARC_USAGE } from "./commands/arc";
 import { diagnoseCommand, DIAGNOSE_USAGE } from "./commands/diagnose";
+import { doctorCommand, DOCTOR_USAGE } from "./commands/doctor";
+import { emulatorCommand, EMULATOR_USAGE } from "./commands/emulator";
+import { handoffCommand, HANDOFF_USAGE } from "./commands/handoff";
 import { transcriptCommand, TRANSCRIPT_USAGE } from "./commands/transcript";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -20,10 +23,32 @@ const USAGE = `e2c — Email to Case Toolkit
 ${TRANSCRIPT_USAGE}
 ${DIAGNOSE_USAGE}
 ${ARC_USAGE}
-Exit codes: 0 done; 1 findings (arc validate: an error-severity finding); 2 invalid input.
+${HANDOFF_USAGE}
+${EMULATOR_USAGE}
+${DOCTOR_USAGE}
+Exit codes: 0 done; 1 findings (arc validate: an error-severity finding; doctor: findings) or refused by
+Dataverse (handoff); 2 invalid input.
 `;
 
-export function run(argv: string[], io: CliIO = processIO): number {
+function reportError(io: CliIO, error: unknown): number {
+  if (error instanceof InputError) {
+    io.stderr(
+      `${error.message
+        .split("\n")
+        .map((l) => `e2c: ${l}`)
+        .join("\n")}\n`,
+    );
+    if (error.hint) io.stderr(`e2c: ${error.hint}\n`);
+    return 2;
+  }
+  // A bug, not bad input: say so plainly; the stack only on request.
+  io.stderr(`e2c: internal error: ${(error as Error).message}\n`);
+  if (process.env.E2C_DEBUG) io.stderr(`${(error as Error).stack}\n`);
+  return 70;
+}
+
+/** The commands that talk to an environment answer later; the others at once. */
+export function run(argv: string[], io: CliIO = processIO): number | Promise<number> {
   const [command, ...args] = argv;
   try {
     switch (command) {
@@ -33,6 +58,12 @@ export function run(argv: string[], io: CliIO = processIO): number {
         return diagnoseCommand(io, args);
       case "arc":
         return arcCommand(io, args);
+      case "handoff":
+        return handoffCommand(io, args).catch((error: unknown) => reportError(io, error));
+      case "emulator":
+        return emulatorCommand(io, args).catch((error: unknown) => reportError(io, error));
+      case "doctor":
+        return doctorCommand(io, args).catch((error: unknown) => reportError(io, error));
       case "--help":
       case "-h":
       case "help":
@@ -49,19 +80,6 @@ export function run(argv: string[], io: CliIO = processIO): number {
         throw new InputError("", [{ field: "(root)", message: `unknown command "${command}"; run e2c --help` }]);
     }
   } catch (error) {
-    if (error instanceof InputError) {
-      io.stderr(
-        `${error.message
-          .split("\n")
-          .map((l) => `e2c: ${l}`)
-          .join("\n")}\n`,
-      );
-      if (error.hint) io.stderr(`e2c: ${error.hint}\n`);
-      return 2;
-    }
-    // A bug, not bad input: say so plainly; the stack only on request.
-    io.stderr(`e2c: internal error: ${(error as Error).message}\n`);
-    if (process.env.E2C_DEBUG) io.stderr(`${(error as Error).stack}\n`);
-    return 70;
+    return reportError(io, error);
   }
 }

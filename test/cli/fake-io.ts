@@ -8,8 +8,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `e2c` in-process. Files come from `files` first, then from disk; stdin is `stdin`. */
-export function e2c(argv: string[], files: Record<string, string | Buffer> = {}, stdin = ""): CliResult {
+function fakeIO(
+  files: Record<string, string | Buffer>,
+  stdin: string,
+): { io: CliIO; out: () => { stdout: string; stderr: string } } {
   let stdout = "";
   let stderr = "";
   const io: CliIO = {
@@ -22,6 +24,24 @@ export function e2c(argv: string[], files: Record<string, string | Buffer> = {},
     },
     readStdin: () => Buffer.from(stdin, "utf8"),
   };
+  return { io, out: () => ({ stdout, stderr }) };
+}
+
+/** Runs a synchronous `e2c` command in-process. Files come from `files` first, then from disk; stdin is `stdin`. */
+export function e2c(argv: string[], files: Record<string, string | Buffer> = {}, stdin = ""): CliResult {
+  const { io, out } = fakeIO(files, stdin);
   const code = run(argv, io);
-  return { code, stdout, stderr };
+  if (typeof code !== "number") throw new Error(`e2c ${argv[0]} answers later: use e2cAsync`);
+  return { code, ...out() };
+}
+
+/** Runs any `e2c` command in-process, waiting for the ones that talk to an environment. */
+export async function e2cAsync(
+  argv: string[],
+  files: Record<string, string | Buffer> = {},
+  stdin = "",
+): Promise<CliResult> {
+  const { io, out } = fakeIO(files, stdin);
+  const code = await run(argv, io);
+  return { code, ...out() };
 }

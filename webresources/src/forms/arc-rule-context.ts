@@ -4,6 +4,14 @@
  */
 import type { Finding } from "../../../core/email-to-case/rule-validation";
 import type { Queue, RuleItem } from "../../../core/email-to-case/scenario";
+import {
+  guid,
+  itemFromRecord,
+  ITEM_COLUMNS,
+  MAILBOX_COLUMNS,
+  QUEUE_COLUMNS,
+  queueFromRecords,
+} from "../../../core/email-to-case/environment-records";
 import { errorMessage } from "../shared/error-message";
 
 export interface RuleSurroundings {
@@ -24,42 +32,6 @@ function unavailable(what: string, error: unknown): Finding {
       "Open the form as a user who can read queues, mailboxes and rule items, or use the email-to-case health page.",
   };
 }
-
-export function guid(id: string): string {
-  return id.replace(/[{}]/g, "").toLowerCase();
-}
-
-/**
- * Items: a rule item's condition lives in `conditionxml`, which the toolkit does not interpret; an item with no
- * condition matches every email (a catch-all), any other item is taken as one some email can meet.
- */
-export function itemFromRecord(e: Record<string, unknown>): RuleItem {
-  return { name: String(e.name ?? ""), matches: e.conditionxml ? { subjectContains: "" } : "any" };
-}
-
-/** A queue record and its mailbox record (or none: a queue without a mailbox receives nothing). */
-export function queueFromRecords(queue: Record<string, unknown>, mailbox: Record<string, unknown> | undefined): Queue {
-  const out: Queue = {
-    id: guid(String(queue.queueid ?? "")),
-    emailAddress: (queue.emailaddress as string | null | undefined) ?? null,
-    incomingEmailFilteringMethod:
-      (queue.incomingemailfilteringmethod as Queue["incomingEmailFilteringMethod"] | undefined) ?? 0,
-    mailbox: {
-      incomingEmailDeliveryMethod:
-        (mailbox?.incomingemaildeliverymethod as Queue["mailbox"]["incomingEmailDeliveryMethod"]) ?? 0,
-      enabledForIncomingEmail: (mailbox?.enabledforincomingemail as boolean | undefined) ?? false,
-      incomingEmailStatus: (mailbox?.incomingemailstatus as Queue["mailbox"]["incomingEmailStatus"]) ?? 0,
-      ownerHasSyncPrivileges: true,
-    },
-  };
-  if (typeof queue.name === "string") out.name = queue.name;
-  return out;
-}
-
-export const ITEM_COLUMNS = "name,sequencenumber,conditionxml,_convertruleid_value";
-export const QUEUE_COLUMNS = "queueid,name,emailaddress,incomingemailfilteringmethod";
-export const MAILBOX_COLUMNS =
-  "_regardingobjectid_value,incomingemaildeliverymethod,incomingemailstatus,enabledforincomingemail";
 
 export async function readItems(webApi: WebApi, ruleId: string): Promise<RuleItem[]> {
   const result = await webApi.retrieveMultipleRecords(

@@ -8,7 +8,7 @@ import { checkEnvironment, type EnvironmentHealth, type HealthFinding } from "..
 import type { Severity } from "../../../core/email-to-case/rule-validation";
 import { el, outcomeTableNode } from "../shared/dom";
 import { errorMessage } from "../shared/error-message";
-import { readEnvironment } from "./read-environment";
+import { readEnvironment, type RecordReader } from "../../../core/email-to-case/environment-records";
 
 const SEVERITY: Record<Severity, { title: string; badge: string }> = {
   error: { title: "Errors", badge: "✖ Error" },
@@ -96,7 +96,13 @@ export async function load(): Promise<void> {
   }
   status.textContent = "Reading rules, queues and mailboxes…";
   try {
-    const health = checkEnvironment(await readEnvironment(xrm.WebApi));
+    const webApi = xrm.WebApi;
+    // Xrm's own promise type, as a standard one for the shared reader.
+    const reader: RecordReader = {
+      retrieveMultipleRecords: (table, query) =>
+        new Promise((resolve, reject) => webApi.retrieveMultipleRecords(table, query).then(resolve, reject)),
+    };
+    const health = checkEnvironment(await readEnvironment(reader));
     const base = xrm.Utility?.getGlobalContext?.().getClientUrl?.();
     const recordUrl: RecordUrl = (kind, id) =>
       base

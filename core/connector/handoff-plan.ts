@@ -1,0 +1,269 @@
+/**
+ * What the connector writes for one handoff (PRODUCT.md §8, seed 003 "How conversations land in Dynamics 365"):
+ * decided here from the handoff, the settings, the environment's metadata and the contact lookup; carried out by
+ * the Node side as one `$batch` change set. Nothing here talks to Dataverse.
+ */
+import { composeTranscript, type ComposedTranscript } from "../transcript/write";
+import { validateHandoff, type InputProblem } from "../transcript/handoff";
+import { normalizeSentiment } from "../transcript/sentiment";
+import { normalizeRole } from "../transcript/roles";
+import type { Handoff, Party } from "../transcript/types";
+import { columnValueProblem, isGuid } from "./column-values";
+import type { ContactDecision } from "./contact-match";
+import type { TableMetadata } from "./table-metadata";
+import { validateTicketProperties } from "./ticket-properties";
+
+export interface RecordRef {
+  entityType: string;
+  id: string;
+}
+
+export interface ConnectorSettings {
+  /** seed 003: "set default_queue_id to the Dynamics queue your email team works from". */
+  defaultQueueId: string;
+  defaultOwner: RecordRef | null;
+  defaultPriority: number | null;
+  /** Dataverse requires a customer on every case: the account or contact for handoffs without an email address. */
+  defaultCustomer: RecordRef | null;
+  ticketProperties: Record<string, unknown>;
+  copyAttachments: boolean;
+}
+
+/** What the connector reads once from the environment. */
+export interface EnvironmentFacts {
+  incident: TableMetadata;
+  /** organization.maxuploadfilesize, in bytes (Dataverse default 5 MB). */
+  maxUploadBytes: number;
+  /** organization.blockedattachments, as lower-case extensions without the dot. */
+  blockedExtensions: string[];
+  entitySetOf: (logicalName: string) => string | undefined;
+}
+
+export type Operation =
+  | { kind: "create"; table: string; id: string; record: Record<string, unknown> }
+  | { kind: "update"; table: string; id: string; record: Record<string, unknown> }
+  | { kind: "addToQueue"; queueId: string; target: RecordRef };
+
+export interface SkippedAttachment {
+  filename: string;
+  why: string;
+}
+
+export interface HandoffPlan {
+  incidentId: string;
+  title: string;
+  transcript: ComposedTranscript;
+  contact: ContactDecision;
+  operations: Operation[];
+  skippedAttachments: SkippedAttachment[];
+  warnings: string[];
+}
+
+export interface PlanTools {
+  newId: () => string;
+  base64OfUtf8: (text: string) => string;
+}
+
+/** Case origin Email (domain.md §4 caseorigincode 2). */
+export const CASE_ORIGIN_EMAIL = 2;
+/** prioritycode 2 Normal is Dataverse's default and the seed's when default_priority is not set. */
+export const DEFAULT_PRIORITY = 2;
+export const TRANSCRIPT_NOTE_SUBJECT = "Handoff transcript";
+const TITLE_MAX_DEFAULT = 200;
+/** annotation.notetext holds 100,000 characters (domain.md §4); a longer transcript goes in as a text file. */
+const NOTE_TEXT_MAX_DEFAULT = 100000;
+const NOTE_SUBJECT_MAX = 500;
+
+/** The address the connector dedupes on: the customer's, else the first customer message's sender. */
+export function customerEmail(handoff: Handoff): string | null {
+  if (handoff.customer?.email?.trim()) return handoff.customer.email.trim();
+  const first = handoff.messages.find((m) => normalizeRole(m.role) === "customer" && m.from?.email?.trim());
+  return first?.from.email?.trim() ?? null;
+}
+
+function customerParty(handoff: Handoff): Party {
+  const first = handoff.messages.find((m) => normalizeRole(m.role) === "customer");
+  return {
+    name: handoff.customer?.name?.trim() || first?.from?.name?.trim() || undefined,
+    email: customerEmail(handoff) ?? undefined,
+  };
+}
+
+/** seed 003: "Title: <classification> - <sender name or email>"; no name and no address → "Anonymous". */
+export function incidentTitle(handoff: Handoff, maxLength = TITLE_MAX_DEFAULT): string {
+  const party = customerParty(handoff);
+  const who = party.name || party.email || "Anonymous";
+  const title = `${handoff.classification.replace(/\s+/g, " ").trim()} - ${who.replace(/\s+/g, " ")}`;
+  return title.length <= maxLength ? title : `${title.slice(0, maxLength - 1)}…`;
+}
+
+/** Every problem with a handoff and the settings, before anything is written (PRODUCT.md §8 point 1). */
+export function validateConnectorInput(
+  handoff: unknown,
+  settings: ConnectorSettings,
+  facts: EnvironmentFacts,
+): InputProblem[] {
+  const problems = validateHandoff(handoff);
+  if (!isGuid(settings.defaultQueueId)) {
+    problems.push({
+      field: "default_queue_id",
+      message: "must be the id (a GUID) of the queue your email team works from",
+    });
+  }
+  const priority = facts.incident.columns.prioritycode;
+  if (settings.defaultPriority !== null && priority) {
+    const problem = columnValueProblem(settings.defaultPriority, priority);
+    if (problem) problems.push({ field: "default_priority", message: problem });
+  }
+  problems.push(...validateTicketProperties(settings.ticketProperties, facts.incident, facts.entitySetOf));
+  if (problems.length === 0 && customerEmail(handoff as Handoff) === null && settings.defaultCustomer === null) {
+    problems.push({
+      field: "customer.email",
+      message:
+        "is needed to link the case to a contact (Dataverse requires a customer on every case); " +
+        "send the customer's address, or set default_customer_id for anonymous handoffs",
+    });
+  }
+  return problems;
+}
+
+function contactRecord(handoff: Handoff): Record<string, unknown> {
+  const party = customerParty(handoff);
+  const email = party.email ?? "";
+  const name = (party.name ?? "").replace(/\s+/g, " ").trim();
+  const space = name.lastIndexOf(" ");
+  const record: Record<string, unknown> = {
+    emailaddress1: email,
+    // contact.lastname is the required name part; with no name, the address stands in for it.
+    lastname: space > 0 ? name.slice(space + 1) : name || email,
+  };
+  if (space > 0) record.firstname = name.slice(0, space);
+  if (handoff.customer?.phone?.trim()) record.telephone1 = handoff.customer.phone.trim();
+  return record;
+}
+
+function base64Bytes(base64: string): number {
+  const clean = base64.replace(/\s+/g, "");
+  const padding = clean.endsWith("==") ? 2 : clean.endsWith("=") ? 1 : 0;
+  return Math.floor((clean.length * 3) / 4) - padding;
+}
+
+function maxLengthOf(table: TableMetadata, column: string, fallback: number): number | null {
+  const metadata = table.columns[column];
+  if (!metadata) return fallback;
+  return metadata.maxLength ?? null;
+}
+
+export function planHandoff(
+  handoff: Handoff,
+  settings: ConnectorSettings,
+  facts: EnvironmentFacts,
+  contact: ContactDecision,
+  incidentId: string,
+  tools: PlanTools,
+): HandoffPlan {
+  const incident = facts.incident;
+  const has = (column: string): boolean => incident.columns[column] !== undefined;
+  const warnings: string[] = [];
+  const transcript = composeTranscript(handoff, { maxLength: maxLengthOf(incident, "description", 2000) });
+  const title = incidentTitle(handoff, maxLengthOf(incident, "title", TITLE_MAX_DEFAULT) ?? TITLE_MAX_DEFAULT);
+  const operations: Operation[] = [];
+
+  let customer: RecordRef | null = settings.defaultCustomer;
+  if (contact.kind === "create") {
+    operations.push({ kind: "create", table: "contact", id: contact.id, record: contactRecord(handoff) });
+    customer = { entityType: "contact", id: contact.id };
+  } else if (contact.kind === "reactivated") {
+    // contact.statecode 0 Active / statuscode 1 Active (domain.md §4).
+    operations.push({ kind: "update", table: "contact", id: contact.id, record: { statecode: 0, statuscode: 1 } });
+    customer = { entityType: "contact", id: contact.id };
+  } else if (contact.kind === "matched") {
+    customer = { entityType: "contact", id: contact.id };
+  }
+  if (contact.kind !== "none" && "note" in contact && contact.note) warnings.push(contact.note);
+
+  const record: Record<string, unknown> = {
+    title,
+    description: transcript.text,
+    caseorigincode: CASE_ORIGIN_EMAIL,
+    prioritycode: settings.defaultPriority ?? DEFAULT_PRIORITY,
+  };
+  if (customer) record.customerid = customer;
+  if (settings.defaultOwner) record.ownerid = settings.defaultOwner;
+  if (has("e2c_handoffid")) record.e2c_handoffid = handoff.handoffId;
+  else {
+    warnings.push(
+      "The Email to Case Toolkit solution is not installed (no e2c_handoffid column): the same handoff sent twice would make two cases.",
+    );
+  }
+  if (has("e2c_classification")) {
+    const max = maxLengthOf(incident, "e2c_classification", 100) ?? 100;
+    record.e2c_classification = handoff.classification.trim().slice(0, max);
+  }
+  const sentiment = normalizeSentiment(handoff.sentiment);
+  if (has("e2c_sentiment") && sentiment.optionValue !== null) record.e2c_sentiment = sentiment.optionValue;
+  if (has("e2c_sessionurl") && handoff.sessionUrl) record.e2c_sessionurl = handoff.sessionUrl;
+  Object.assign(record, settings.ticketProperties);
+  operations.push({ kind: "create", table: "incident", id: incidentId, record });
+  operations.push({
+    kind: "addToQueue",
+    queueId: settings.defaultQueueId,
+    target: { entityType: "incident", id: incidentId },
+  });
+
+  const regarding: RecordRef = { entityType: "incident", id: incidentId };
+  if (transcript.truncated) {
+    const note: Record<string, unknown> = { subject: TRANSCRIPT_NOTE_SUBJECT, objectid: regarding };
+    if (transcript.full.length <= NOTE_TEXT_MAX_DEFAULT) note.notetext = transcript.full;
+    else {
+      note.notetext = "The full transcript is attached: it is longer than a note's text can hold.";
+      note.filename = "handoff-transcript.txt";
+      note.mimetype = "text/plain";
+      note.documentbody = tools.base64OfUtf8(transcript.full);
+    }
+    operations.push({ kind: "create", table: "annotation", id: tools.newId(), record: note });
+  }
+
+  const skippedAttachments: SkippedAttachment[] = [];
+  if (settings.copyAttachments) {
+    handoff.messages.forEach((message, index) => {
+      for (const attachment of message.attachments ?? []) {
+        const why = attachmentProblem(attachment.filename, attachment.contentBase64, facts);
+        if (why) {
+          skippedAttachments.push({ filename: attachment.filename, why });
+          continue;
+        }
+        const sender = message.from?.name || message.from?.email || "the sender";
+        operations.push({
+          kind: "create",
+          table: "annotation",
+          id: tools.newId(),
+          record: {
+            subject: `Attachment: ${attachment.filename}`.slice(0, NOTE_SUBJECT_MAX),
+            notetext: `Sent by ${sender} at ${message.timestamp} (message ${index + 1} of the handoff).`,
+            filename: attachment.filename,
+            mimetype: attachment.contentType,
+            documentbody: attachment.contentBase64.replace(/\s+/g, ""),
+            objectid: regarding,
+          },
+        });
+      }
+    });
+  }
+  for (const s of skippedAttachments) warnings.push(`Attachment ${s.filename} not copied: ${s.why}`);
+  return { incidentId, title, transcript, contact, operations, skippedAttachments, warnings };
+}
+
+/** The environment's attachment rules (System Settings → Email: maximum file size; General: blocked extensions). */
+function attachmentProblem(filename: string, base64: string, facts: EnvironmentFacts): string | null {
+  const dot = filename.lastIndexOf(".");
+  const extension = dot >= 0 ? filename.slice(dot + 1).toLowerCase() : "";
+  if (extension && facts.blockedExtensions.includes(extension)) {
+    return `.${extension} files are blocked in this environment (System Settings → General → blocked file extensions); open the session to get it`;
+  }
+  const bytes = base64Bytes(base64);
+  if (bytes > facts.maxUploadBytes) {
+    return `it is ${bytes} bytes and this environment accepts attachments up to ${facts.maxUploadBytes} bytes (System Settings → Email → maximum file size); open the session to get it`;
+  }
+  return null;
+}

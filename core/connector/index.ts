@@ -1,0 +1,6 @@
+export * from "./table-metadata";
+export * from "./column-values";
+export * from "./ticket-properties";
+export * from "./contact-match";
+export * from "./handoff-plan";
+export * from "./explain-error";

@@ -1,0 +1,80 @@
+/**
+ * The slice of Dataverse table metadata the toolkit reads (EntityDefinitions, research domain.md §4): column types,
+ * max lengths, required levels, choice options and lookup targets. The connector validates `ticket_properties`
+ * against it and cuts the description to it; the emulator enforces it.
+ */
+
+/** Dataverse `AttributeType` values the toolkit meets. */
+export type ColumnType =
+  | "String"
+  | "Memo"
+  | "Integer"
+  | "BigInt"
+  | "Decimal"
+  | "Double"
+  | "Money"
+  | "Boolean"
+  | "DateTime"
+  | "Picklist"
+  | "State"
+  | "Status"
+  | "Lookup"
+  | "Customer"
+  | "Owner"
+  | "Uniqueidentifier"
+  | "EntityName"
+  /** Any other AttributeType (Virtual, PartyList, ManagedProperty…): not written by the toolkit. */
+  | "Virtual";
+
+export type RequiredLevel = "None" | "ApplicationRequired" | "SystemRequired" | "Recommended";
+
+export interface ChoiceOption {
+  value: number;
+  label: string;
+}
+
+export interface ColumnMetadata {
+  type: ColumnType;
+  /** String and Memo columns. */
+  maxLength?: number;
+  requiredLevel?: RequiredLevel;
+  /** Picklist, State and Status columns. */
+  options?: ChoiceOption[];
+  /** Lookup, Customer and Owner columns: the tables a value may point to. */
+  targets?: string[];
+  /** Set by the platform (ticketnumber, createdon, …): a client may not send it. */
+  readOnly?: boolean;
+  displayName?: string;
+}
+
+export interface AlternateKey {
+  name: string;
+  columns: string[];
+}
+
+export interface TableMetadata {
+  logicalName: string;
+  entitySetName: string;
+  primaryIdAttribute: string;
+  primaryNameAttribute?: string;
+  objectTypeCode?: number;
+  /** The name privileges are built from: prvCreate<privilegeName>; "Note" for annotation. */
+  privilegeName?: string;
+  keys?: AlternateKey[];
+  columns: Record<string, ColumnMetadata>;
+}
+
+/** Lookup columns are bound through navigation properties: one target → the column's name, several → `col_target`. */
+export function navigationProperties(column: string, metadata: ColumnMetadata): Array<[nav: string, target: string]> {
+  const targets = metadata.targets ?? [];
+  if (metadata.type === "Owner" || targets.length <= 1) return targets.map((t) => [column, t]);
+  return targets.map((t) => [`${column}_${t}`, t]);
+}
+
+export function isLookup(metadata: ColumnMetadata): boolean {
+  return metadata.type === "Lookup" || metadata.type === "Customer" || metadata.type === "Owner";
+}
+
+export function isChoice(metadata: ColumnMetadata): boolean {
+  return metadata.type === "Picklist" || metadata.type === "State" || metadata.type === "Status";
+}

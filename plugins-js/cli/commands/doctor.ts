@@ -1,0 +1,121 @@
+/** `e2c doctor [--config F] [--json] [--emails N]` (PRODUCT.md §6): exit 0 healthy, 1 findings. */
+import { SingleBar } from "cli-progress";
+import { WebApiBase } from "dataverse-ify/lib/webapi/WebApiBase";
+import { explainDataverseFault } from "../../../core/connector/explain-error";
+import type { RecordReader } from "../../../core/email-to-case/environment-records";
+import { runDoctor, type DoctorProgress, type DoctorReport } from "../../doctor/doctor";
+import { isConnectionFailure } from "../../dataverse/transport";
+import { commandArgs } from "../args";
+import { loadConfig, transportFor } from "../environment";
+import { InputError, type CliIO } from "../io";
+
+export const DOCTOR_USAGE = `Usage:
+  e2c doctor [--config FILE] [--json] [--emails N]
+                                        read the environment's ARC rules, queues, mailboxes and its last N
+                                        incoming emails (default 50, or doctor.recentEmails), and say why each
+                                        email did or did not become a case; exit 0 healthy, 1 findings
+`;
+
+function progressFor(io: CliIO): DoctorProgress {
+  if (io.stderrIsTTY) {
+    const bar = new SingleBar({
+      format: "e2c doctor [{bar}] {value}/{total} {step}",
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    });
+    let started = false;
+    return {
+      step: (label, done, total) => {
+        if (!started) bar.start(total, done, { step: label });
+        started = true;
+        bar.setTotal(total);
+        bar.update(done, { step: label });
+        if (done >= total) bar.stop();
+      },
+    };
+  }
+  let last = "";
+  return {
+    step: (label) => {
+      // Without a terminal, one line per read, not per email.
+      if (label.startsWith("diagnosing") || label === last) return;
+      last = label;
+      io.stderr(`e2c doctor: reading ${label}…\n`);
+    },
+  };
+}
+
+/** dataverse-ify's WebApiBase throws the Dataverse error body with its message prefixed. */
+function readerError(error: unknown): { code: string; message: string } {
+  const e = error as { code?: string; message?: string };
+  return { code: e.code ?? "", message: (e.message ?? String(error)).replace(/^Exception in \w+:/, "") };
+}
+
+const MARK = { error: "ERROR  ", warning: "WARNING", info: "INFO   " } as const;
+
+export function formatReport(report: DoctorReport): string {
+  const out: string[] = [`Email-to-case health of ${report.environmentUrl}`, ""];
+  const h = report.health;
+  out.push(
+    `Configuration: ${h.rules.length} record creation rules; ${h.counts.error} errors, ${h.counts.warning} warnings, ${h.counts.info} notes`,
+  );
+  for (const f of h.findings) {
+    out.push(`  ${MARK[f.severity]} ${f.about.kind} "${f.about.name}": ${f.message}`);
+    out.push(`          What to do: ${f.recommendation}`);
+  }
+  out.push("", `Recent incoming email: ${report.emails.length}`);
+  for (const e of report.emails) {
+    out.push(`  "${e.subject}" from ${e.from ?? "(no sender)"}${e.receivedAt ? ` at ${e.receivedAt}` : ""}`);
+    if (e.regardingCase) out.push(`      is regarding case ${e.regardingCase.name ?? e.regardingCase.id}`);
+    else out.push("      is regarding no case");
+    if (e.diagnosis) {
+      out.push(`      diagnosis: ${e.diagnosis.verdict.summary}`);
+      const stop = e.diagnosis.stages.find((s) => s.status === "stopped" || s.status === "failed");
+      if (stop?.recommendation) out.push(`      What to do: ${stop.recommendation}`);
+    } else if (e.problem) out.push(`      not diagnosed: ${e.problem}`);
+  }
+  out.push(
+    "",
+    report.healthy
+      ? "Healthy."
+      : `Findings: ${h.counts.error} configuration errors, ${report.emailsWithoutCase} emails that would not become a case.`,
+  );
+  return `${out.join("\n")}\n`;
+}
+
+export async function doctorCommand(io: CliIO, args: string[]): Promise<number> {
+  const options = commandArgs(io, "doctor", args, DOCTOR_USAGE, {
+    config: { type: "string" },
+    emails: { type: "string" },
+  });
+  if (!options) return 0;
+  const { config } = loadConfig(io, options.values.config as string | undefined);
+  const emailsText = options.values.emails;
+  if (emailsText !== undefined && !/^\d+$/.test(String(emailsText))) {
+    throw new InputError("", [
+      { field: "--emails", message: `must be a number of emails, not "${String(emailsText)}"` },
+    ]);
+  }
+  const recentEmails = emailsText !== undefined ? Number(emailsText) : config.doctor.recentEmails;
+  const transport = transportFor(io, config, "doctor");
+  const reader: RecordReader = new WebApiBase(transport);
+  let report: DoctorReport;
+  try {
+    report = await runDoctor(reader, transport.server, { recentEmails, progress: progressFor(io) });
+  } catch (error) {
+    if (isConnectionFailure(error)) {
+      io.stderr(`e2c: could not reach ${config.environmentUrl} (${(error as Error).message}).\n`);
+      return 1;
+    }
+    const { code, message } = readerError(error);
+    const status = code === "0x80040220" ? 403 : /^0x/.test(code) || code === "" ? 400 : 0;
+    const why = explainDataverseFault({ status, code, message });
+    io.stderr(
+      `e2c: doctor could not read the environment: ${message}\ne2c:   ${why.recommendation.replace(/^Give the application user's/, "Give the doctor's user's")}\n`,
+    );
+    return 1;
+  }
+  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  return report.healthy ? 0 : 1;
+}

@@ -1,0 +1,75 @@
+/** From `--config` to a Dataverse client: read and check the file, sign in, and build the transport. */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { HttpTransport } from "../dataverse/transport";
+import { DataverseifyWebApi } from "../dataverse/web-api";
+import {
+  addressProblems,
+  EMULATOR_ADMIN_TOKEN,
+  EMULATOR_CONNECTOR_TOKEN,
+  parseConfig,
+  retryPolicy,
+  tokenSource,
+  type E2cConfig,
+} from "./config";
+import { InputError, readJson, type CliIO } from "./io";
+
+export const DEFAULT_CONFIG_FILE = "e2c.config.json";
+
+/** The toolkit's own folder (where package.json is), from the sources or from dist/. */
+export function packageRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "examples"))) return dir;
+  }
+  return process.cwd();
+}
+
+export function loadConfig(io: CliIO, path: string | undefined): { name: string; config: E2cConfig } {
+  const file = path ?? DEFAULT_CONFIG_FILE;
+  let loaded: { name: string; value: unknown };
+  try {
+    loaded = readJson(io, file, "config");
+  } catch (error) {
+    if (error instanceof InputError && path === undefined && /no such file/.test(error.message)) {
+      throw new InputError(
+        file,
+        [{ field: "(root)", message: "no such file in this folder" }],
+        `Copy examples/e2c.config.json here (it points at the local emulator: start it with \`e2c emulator\`), or pass --config FILE. The settings are described in the README under "Configuration".`,
+      );
+    }
+    throw error;
+  }
+  const parsed = parseConfig(loaded.value);
+  if (!parsed.ok)
+    throw new InputError(
+      loaded.name,
+      parsed.problems,
+      'The settings are described in the README under "Configuration".',
+    );
+  const problems = addressProblems(parsed.config);
+  if (problems.length) throw new InputError(loaded.name, problems);
+  return { name: loaded.name, config: parsed.config };
+}
+
+export function transportFor(
+  io: CliIO,
+  config: E2cConfig,
+  which: "connector" | "doctor",
+  env: NodeJS.ProcessEnv = process.env,
+): HttpTransport {
+  const auth = which === "doctor" ? (config.doctor.auth ?? config.auth) : config.auth;
+  let tokens;
+  try {
+    tokens = tokenSource(config, env, auth, which === "doctor" ? EMULATOR_ADMIN_TOKEN : EMULATOR_CONNECTOR_TOKEN);
+  } catch (error) {
+    throw new InputError("", [{ field: "auth", message: (error as Error).message }]);
+  }
+  return new HttpTransport(config.environmentUrl, tokens, {
+    retry: retryPolicy(config),
+    onRetry: (why, ms, attempt) => io.stderr(`e2c: ${why}; retry ${attempt} in ${ms} ms\n`),
+  });
+}
+
+export function webApiFor(io: CliIO, config: E2cConfig, which: "connector" | "doctor"): DataverseifyWebApi {
+  return new DataverseifyWebApi(transportFor(io, config, which));
+}

@@ -1,0 +1,163 @@
+/**
+ * `$batch` bodies (OData 4.0 §11.7, Dataverse "Execute batch operations"): parts that are single requests or change
+ * sets, each request an embedded HTTP/1.1 message with an optional Content-ID. Accepts CRLF or LF; answers in CRLF.
+ */
+import { errors } from "./errors";
+
+export interface EmbeddedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  contentId?: string;
+}
+
+export type BatchPart =
+  { kind: "request"; request: EmbeddedRequest } | { kind: "changeset"; requests: EmbeddedRequest[] };
+
+export interface EmbeddedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+  contentId?: string;
+}
+
+export function boundaryOf(contentType: string | undefined): string | null {
+  const m = /boundary=("?)([^";]+)\1/i.exec(contentType ?? "");
+  return m ? m[2]!.trim() : null;
+}
+
+/** The parts between `--boundary` lines, each as its own text. */
+function splitParts(text: string, boundary: string): string[] {
+  const lines = text.split("\n");
+  const parts: string[] = [];
+  let current: string[] | null = null;
+  let closed = false;
+  for (const line of lines) {
+    const trimmed = line.trimEnd();
+    if (trimmed === `--${boundary}--`) {
+      if (current) parts.push(current.join("\n"));
+      closed = true;
+      break;
+    }
+    if (trimmed === `--${boundary}`) {
+      if (current) parts.push(current.join("\n"));
+      current = [];
+      continue;
+    }
+    if (current) current.push(line);
+  }
+  if (!closed) throw errors.badRequest(`The batch is missing its closing boundary '--${boundary}--'.`);
+  return parts;
+}
+
+function readHeaders(lines: string[], start: number): { headers: Record<string, string>; next: number } {
+  const headers: Record<string, string> = {};
+  let i = start;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === "") {
+      i++;
+      break;
+    }
+    const colon = line.indexOf(":");
+    if (colon < 0) throw errors.badRequest(`'${line}' is not a header line in the batch.`);
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { headers, next: i };
+}
+
+function parseRequestPart(text: string): EmbeddedRequest {
+  const lines = text.split("\n");
+  const outer = readHeaders(lines, 0);
+  let i = outer.next;
+  while (i < lines.length && lines[i]!.trim() === "") i++;
+  const requestLine = /^(GET|POST|PATCH|PUT|DELETE)\s+(\S+)(\s+HTTP\/1\.1)?$/i.exec((lines[i] ?? "").trim());
+  if (!requestLine) throw errors.badRequest(`'${(lines[i] ?? "").trim()}' is not a request line in the batch.`);
+  const inner = readHeaders(lines, i + 1);
+  const body = lines.slice(inner.next).join("\n").trim();
+  const contentId = outer.headers["content-id"] ?? inner.headers["content-id"];
+  const request: EmbeddedRequest = {
+    method: requestLine[1]!.toUpperCase(),
+    url: requestLine[2]!,
+    headers: inner.headers,
+    body: body === "undefined" ? "" : body,
+  };
+  if (contentId !== undefined) request.contentId = contentId;
+  return request;
+}
+
+export function parseBatch(body: string, contentType: string | undefined): BatchPart[] {
+  const boundary = boundaryOf(contentType);
+  if (!boundary || !/multipart\/mixed/i.test(contentType ?? "")) {
+    throw errors.badRequest("A $batch request must have Content-Type multipart/mixed with a boundary.");
+  }
+  const text = body.replace(/\r\n/g, "\n");
+  return splitParts(text, boundary).map((part): BatchPart => {
+    const { headers } = readHeaders(part.split("\n"), 0);
+    const type = headers["content-type"] ?? "";
+    if (/multipart\/mixed/i.test(type)) {
+      const inner = boundaryOf(type);
+      if (!inner) throw errors.badRequest("A change set must name its boundary.");
+      const rest = part
+        .split("\n")
+        .slice(readHeaders(part.split("\n"), 0).next)
+        .join("\n");
+      const requests = splitParts(rest, inner).map(parseRequestPart);
+      for (const r of requests) {
+        if (r.method === "GET") throw errors.badRequest("A change set cannot contain GET requests.");
+      }
+      return { kind: "changeset", requests };
+    }
+    return { kind: "request", request: parseRequestPart(part) };
+  });
+}
+
+const REASONS: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  204: "No Content",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  412: "Precondition Failed",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export function reasonPhrase(status: number): string {
+  return REASONS[status] ?? "Unknown";
+}
+
+function responsePart(response: EmbeddedResponse): string {
+  const lines = ["Content-Type: application/http", "Content-Transfer-Encoding: binary"];
+  if (response.contentId !== undefined) lines.push(`Content-ID: ${response.contentId}`);
+  lines.push("", `HTTP/1.1 ${response.status} ${reasonPhrase(response.status)}`);
+  for (const [k, v] of Object.entries(response.headers)) lines.push(`${k}: ${v}`);
+  lines.push("", response.body ?? "");
+  return lines.join("\r\n");
+}
+
+export type ResponseGroup =
+  { kind: "single"; response: EmbeddedResponse } | { kind: "changeset"; responses: EmbeddedResponse[] };
+
+export function formatBatchResponse(groups: ResponseGroup[], id: string): { contentType: string; body: string } {
+  const batch = `batchresponse_${id}`;
+  const out: string[] = [];
+  groups.forEach((group, n) => {
+    out.push(`--${batch}`);
+    if (group.kind === "single") {
+      out.push(responsePart(group.response));
+    } else {
+      const cs = `changesetresponse_${id}_${n}`;
+      out.push(`Content-Type: multipart/mixed; boundary=${cs}`, "");
+      for (const response of group.responses) out.push(`--${cs}`, responsePart(response));
+      out.push(`--${cs}--`);
+    }
+  });
+  out.push(`--${batch}--`, "");
+  return { contentType: `multipart/mixed; boundary=${batch}`, body: out.join("\r\n") };
+}

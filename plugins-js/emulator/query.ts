@@ -1,0 +1,166 @@
+/**
+ * Query options on a collection or a record (PRODUCT.md §7): `$select`, `$filter`, `$top`, `$orderby`, `$expand` on
+ * lookups (with a nested `$select`), paging by `Prefer: odata.maxpagesize` with `@odata.nextLink`.
+ */
+import { isLookup, navigationProperties, type TableMetadata } from "../../core/connector/table-metadata";
+import { errors } from "./errors";
+import { filterProperties, matches, parseFilter, type FilterNode } from "./odata-filter";
+import { columnOfProperty, isLookupValue, rowToJson } from "./records";
+import type { Row, Store } from "./store";
+
+export interface Expand {
+  nav: string;
+  column: string;
+  select: string[] | null;
+}
+
+export interface QueryOptions {
+  select: string[] | null;
+  filter: FilterNode | null;
+  orderBy: Array<{ property: string; descending: boolean }>;
+  top: number | null;
+  expand: Expand[];
+  skip: number;
+}
+
+const KNOWN = new Set(["$select", "$filter", "$orderby", "$top", "$expand", "$skiptoken", "$count"]);
+
+function checkProperty(table: TableMetadata, property: string): string {
+  const column = columnOfProperty(table, property);
+  if (!column) throw errors.unknownProperty(property, table.logicalName);
+  return column;
+}
+
+function parseSelect(table: TableMetadata, text: string): string[] {
+  const names = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const name of names) checkProperty(table, name);
+  return names;
+}
+
+/** `a($select=x,y),b` split at top-level commas. */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") depth--;
+    else if (text[i] === "," && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+function parseExpand(store: Store, table: TableMetadata, text: string): Expand[] {
+  return splitTopLevel(text).map((part) => {
+    const m = /^(\w+)(?:\((.*)\))?$/.exec(part);
+    if (!m) throw errors.badRequest(`The $expand option '${part}' is not valid.`);
+    const nav = m[1]!;
+    let found: { column: string; target: string } | null = null;
+    for (const [column, metadata] of Object.entries(table.columns)) {
+      if (!isLookup(metadata)) continue;
+      const hit = navigationProperties(column, metadata).find(([n]) => n === nav);
+      if (hit) found = { column, target: hit[1] };
+    }
+    if (!found) throw errors.unknownProperty(nav, table.logicalName);
+    let select: string[] | null = null;
+    const inner = m[2] ?? "";
+    const sel = /^\$select=(.*)$/.exec(inner);
+    if (inner && !sel) throw errors.badRequest(`Only $select is supported inside $expand: '${part}'.`);
+    if (sel) select = parseSelect(store.table(found.target), sel[1]!);
+    return { nav, column: found.column, select };
+  });
+}
+
+export function parseQuery(store: Store, table: TableMetadata, params: URLSearchParams): QueryOptions {
+  for (const key of params.keys()) {
+    if (key.startsWith("$") && !KNOWN.has(key))
+      throw errors.badRequest(`The query parameter '${key}' is not supported.`);
+  }
+  const options: QueryOptions = { select: null, filter: null, orderBy: [], top: null, expand: [], skip: 0 };
+  const select = params.get("$select");
+  if (select !== null) options.select = parseSelect(table, select);
+  const filter = params.get("$filter");
+  if (filter !== null) {
+    options.filter = parseFilter(filter);
+    for (const property of filterProperties(options.filter)) checkProperty(table, property);
+  }
+  const orderBy = params.get("$orderby");
+  if (orderBy !== null) {
+    options.orderBy = orderBy
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const [property = "", direction = "asc"] = part.split(/\s+/);
+        checkProperty(table, property);
+        if (!/^(asc|desc)$/i.test(direction)) throw errors.badRequest(`'${direction}' is not asc or desc.`);
+        return { property, descending: direction.toLowerCase() === "desc" };
+      });
+  }
+  const top = params.get("$top");
+  if (top !== null) {
+    if (!/^\d+$/.test(top)) throw errors.badRequest(`Invalid value '${top}' for $top query option found.`);
+    options.top = Number(top);
+  }
+  const expand = params.get("$expand");
+  if (expand !== null) options.expand = parseExpand(store, table, expand);
+  const skipToken = params.get("$skiptoken");
+  if (skipToken !== null) options.skip = Number(/skip=(\d+)/.exec(skipToken)?.[1] ?? 0);
+  return options;
+}
+
+export function propertyValue(table: TableMetadata, row: Row, property: string): unknown {
+  const column = columnOfProperty(table, property);
+  if (!column) return undefined;
+  const value = row[column];
+  return isLookupValue(value) ? value.id : value;
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  if (typeof a === "string" && typeof b === "string") return a.toLowerCase().localeCompare(b.toLowerCase());
+  return (a as number) < (b as number) ? -1 : 1;
+}
+
+export function selectRows(table: TableMetadata, rows: Row[], options: QueryOptions): Row[] {
+  let out = options.filter ? rows.filter((r) => matches(options.filter!, (p) => propertyValue(table, r, p))) : rows;
+  if (options.orderBy.length > 0) {
+    out = [...out].sort((x, y) => {
+      for (const { property, descending } of options.orderBy) {
+        const c = compareValues(propertyValue(table, x, property), propertyValue(table, y, property));
+        if (c !== 0) return descending ? -c : c;
+      }
+      return 0;
+    });
+  }
+  if (options.top !== null) out = out.slice(0, options.top);
+  return out;
+}
+
+export function renderRow(
+  store: Store,
+  table: TableMetadata,
+  row: Row,
+  options: Pick<QueryOptions, "select" | "expand">,
+  annotations: boolean,
+): Record<string, unknown> {
+  const json = rowToJson(store, table, row, options.select, annotations);
+  for (const expand of options.expand) {
+    const value = row[expand.column];
+    const related = isLookupValue(value) ? store.get(value.table, value.id) : undefined;
+    json[expand.nav] =
+      related && isLookupValue(value)
+        ? rowToJson(store, store.table(value.table), related, expand.select, annotations)
+        : null;
+  }
+  return json;
+}

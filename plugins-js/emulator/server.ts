@@ -1,0 +1,315 @@
+/**
+ * The local Dataverse emulator's HTTP server (PRODUCT.md §7): binds 127.0.0.1 only, serves `/api/data/v9.2/`,
+ * requires a bearer token, runs `$batch` change sets atomically, and injects the faults it is told to.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { TableMetadata } from "../../core/connector/table-metadata";
+import {
+  formatBatchResponse,
+  parseBatch,
+  type EmbeddedRequest,
+  type EmbeddedResponse,
+  type ResponseGroup,
+} from "./batch";
+import { errors } from "./errors";
+import { FaultPlan, NO_FAULTS, type FaultSpec } from "./faults";
+import { Principal } from "./privileges";
+import type { Seed } from "./seed";
+import { tablesFor } from "./seed";
+import { errorResponse, handle, type ServiceContext, type ServiceResponse } from "./service";
+import { Store, type LookupValue } from "./store";
+
+export interface EmulatorOptions {
+  seed: Seed;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  faults?: FaultSpec;
+  /** One line per request (method, path, status, time); never headers or bodies, so never a token. */
+  log?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:<port>`: the environment URL to give the connector. */
+  url: string;
+  serviceRoot: string;
+  store: Store;
+  faults: FaultPlan;
+  /** Requests received on `/api/`, faulted or not. */
+  readonly requestCount: number;
+  tokenOf: (fullnameOrId: string) => string;
+  close: () => Promise<void>;
+}
+
+const API_RE = /^\/api\/data\/v9\.[0-2]\//;
+const MAX_BODY = 128 * 1024 * 1024;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(errors.badRequest("The request body is too large."));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function lowerHeaders(headers: IncomingMessage["headers"] | Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (typeof v === "string") out[k.toLowerCase()] = v;
+  return out;
+}
+
+/** `https://host/api/data/v9.2/contacts?$x` or `/api/data/v9.2/contacts` or `contacts` → path and query. */
+function splitUrl(url: string, serviceRoot: string): { path: string; query: URLSearchParams } {
+  const absolute = new URL(url, serviceRoot);
+  const pathname = absolute.pathname.replace(API_RE, "");
+  const path = decodeURIComponent(pathname);
+  return { path, query: absolute.searchParams };
+}
+
+function buildStore(seed: Seed, tables: Map<string, TableMetadata>): { store: Store; organizationId: string } {
+  const store = new Store(tables);
+  const system = new Principal(
+    { systemuserid: "00000000-0000-0000-0000-000000000000", fullname: "SYSTEM", token: "-".repeat(8), roles: ["*"] },
+    { "*": ["*"] },
+  );
+  const bySet = new Map([...tables.values()].map((t) => [t.entitySetName, t]));
+  const ctx: ServiceContext = {
+    store,
+    principal: system,
+    serviceRoot: "http://127.0.0.1/api/data/v9.2/",
+    organizationId: "",
+    businessUnitId: "",
+    contentIds: new Map(),
+    tableOfSet: (set) => bySet.get(set),
+    allowReadOnly: true,
+  };
+  const create = (set: string, row: Record<string, unknown>): void => {
+    handle(ctx, { method: "POST", path: set, query: new URLSearchParams(), headers: {}, body: JSON.stringify(row) });
+  };
+  for (const user of seed.users) {
+    const row: Record<string, unknown> = { systemuserid: user.systemuserid, fullname: user.fullname };
+    if (user.internalemailaddress) row.internalemailaddress = user.internalemailaddress;
+    if (user.applicationid) row.applicationid = user.applicationid;
+    create("systemusers", row);
+  }
+  if (!seed.rows.organizations?.length) {
+    create("organizations", {
+      name: "Local Dataverse emulator",
+      emailcorrelationenabled: true,
+      maxuploadfilesize: 5242880,
+    });
+  }
+  for (const [set, rows] of Object.entries(seed.rows)) {
+    if (!bySet.has(set)) throw errors.noSegment(set);
+    rows.forEach((row, i) => {
+      try {
+        create(set, row);
+      } catch (error) {
+        throw new Error(`seed rows.${set}[${i}]: ${(error as Error).message}`);
+      }
+    });
+  }
+  const organizationId = String(store.all("organization")[0]?.organizationid ?? randomUUID());
+  return { store, organizationId };
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const tables = tablesFor(options.seed);
+  const bySet = new Map([...tables.values()].map((t) => [t.entitySetName, t]));
+  const { store, organizationId } = buildStore(options.seed, tables);
+  const businessUnitId = randomUUID();
+  const faults = new FaultPlan(options.faults ?? NO_FAULTS);
+  const principals = new Map(options.seed.users.map((u) => [u.token, new Principal(u, options.seed.roles)]));
+  let requestCount = 0;
+  let serviceRoot = "";
+
+  function context(principal: Principal): ServiceContext {
+    return {
+      store,
+      principal,
+      serviceRoot,
+      organizationId,
+      businessUnitId,
+      contentIds: new Map<string, LookupValue>(),
+      tableOfSet: (set) => bySet.get(set),
+    };
+  }
+
+  function runOne(ctx: ServiceContext, r: EmbeddedRequest): ServiceResponse {
+    const { path, query } = splitUrl(r.url.startsWith("$") ? r.url : r.url, serviceRoot);
+    const response = handle(ctx, { method: r.method, path, query, headers: r.headers, body: r.body });
+    if (r.contentId !== undefined && response.created) ctx.contentIds.set(r.contentId, response.created);
+    return response;
+  }
+
+  function embedded(response: ServiceResponse, contentId: string | undefined): EmbeddedResponse {
+    const out: EmbeddedResponse = {
+      status: response.status,
+      headers: { "OData-Version": "4.0", ...response.headers },
+    };
+    if (response.json !== undefined) out.body = JSON.stringify(response.json);
+    if (contentId !== undefined) out.contentId = contentId;
+    return out;
+  }
+
+  /** Requests run in order; without `odata.continue-on-error` the first failure ends the batch (status 400). */
+  function runBatch(
+    principal: Principal,
+    body: string,
+    headers: Record<string, string>,
+  ): { status: number; groups: ResponseGroup[] } {
+    const parts = parseBatch(body, headers["content-type"]);
+    const continueOnError = (headers["prefer"] ?? "").includes("odata.continue-on-error");
+    const groups: ResponseGroup[] = [];
+    let failed = false;
+    for (const part of parts) {
+      const ctx = context(principal);
+      if (part.kind === "request") {
+        let response: ServiceResponse;
+        try {
+          response = runOne(ctx, part.request);
+        } catch (error) {
+          response = errorResponse(error);
+          failed = true;
+        }
+        groups.push({ kind: "single", response: embedded(response, part.request.contentId) });
+      } else {
+        const responses: EmbeddedResponse[] = [];
+        let current: EmbeddedRequest | undefined;
+        try {
+          store.transaction(() => {
+            for (const request of part.requests) {
+              current = request;
+              // A `$1` URL addresses a record made earlier in the change set.
+              const ref = /^\$(\w+)(.*)$/.exec(request.url);
+              let url = request.url;
+              if (ref) {
+                const made = ctx.contentIds.get(ref[1]!);
+                if (!made)
+                  throw errors.badRequest(`Content-ID reference '$${ref[1]}' does not name an earlier request.`);
+                url = `${store.table(made.table).entitySetName}(${made.id})${ref[2]}`;
+              }
+              responses.push(embedded(runOne(ctx, { ...request, url }), request.contentId));
+            }
+          });
+          groups.push({ kind: "changeset", responses });
+        } catch (error) {
+          failed = true;
+          groups.push({ kind: "single", response: embedded(errorResponse(error), current?.contentId) });
+        }
+      }
+      if (failed && !continueOnError) break;
+    }
+    return { status: failed && !continueOnError ? 400 : 200, groups };
+  }
+
+  function send(res: ServerResponse, response: ServiceResponse): void {
+    const body = response.json === undefined ? "" : JSON.stringify(response.json);
+    res.writeHead(response.status, { "OData-Version": "4.0", ...response.headers });
+    res.end(body);
+  }
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const url = req.url ?? "/";
+    if (url === "/_emulator/health") {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ ok: true, serviceRoot }));
+      return;
+    }
+    const body = await readBody(req);
+    let fault = null;
+    if (url.startsWith("/api/")) {
+      requestCount += 1;
+      fault = faults.draw();
+    }
+    if (fault === "reset") {
+      req.socket.destroy();
+      return;
+    }
+    if (faults.spec.latencyMs > 0) await sleep(faults.spec.latencyMs);
+    if (fault === "slow") await sleep(faults.spec.slowMs);
+    let response: ServiceResponse;
+    let raw: { contentType: string; body: string; status: number } | null = null;
+    try {
+      if (fault === "429") throw errors.tooManyRequests(faults.spec.retryAfterSeconds);
+      if (fault === "503") throw errors.unavailable();
+      if (!API_RE.test(url)) throw errors.noSegment(url.split("?")[0] ?? url);
+      const headers = lowerHeaders(req.headers);
+      const token = /^Bearer\s+(\S+)$/i.exec(headers["authorization"] ?? "")?.[1];
+      const principal = token ? principals.get(token) : undefined;
+      if (!principal) throw errors.unauthorized();
+      const { path, query } = splitUrl(url, serviceRoot);
+      if (path === "$batch") {
+        if (req.method !== "POST") throw errors.methodNotAllowed(req.method ?? "", path);
+        const result = runBatch(principal, body, headers);
+        const formatted = formatBatchResponse(result.groups, randomUUID());
+        raw = { contentType: formatted.contentType, body: formatted.body, status: result.status };
+        response = { status: result.status, headers: {} };
+      } else {
+        response = handle(context(principal), { method: req.method ?? "GET", path, query, headers, body });
+      }
+    } catch (error) {
+      response = errorResponse(error);
+    }
+    if (fault === "reset-after") {
+      req.socket.destroy();
+      return;
+    }
+    if (raw) {
+      res.writeHead(raw.status, { "Content-Type": raw.contentType, "OData-Version": "4.0" });
+      res.end(raw.body);
+    } else send(res, response);
+    options.log?.(
+      `${req.method} ${url.split("?")[0]} → ${raw?.status ?? response.status} (${Date.now() - started} ms)`,
+    );
+  }
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, errorResponse(error));
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  serviceRoot = `${url}/api/data/v9.2/`;
+  return {
+    url,
+    serviceRoot,
+    store,
+    faults,
+    get requestCount() {
+      return requestCount;
+    },
+    tokenOf: (who) => {
+      const user = options.seed.users.find(
+        (u) => u.fullname === who || u.systemuserid.toLowerCase() === who.toLowerCase(),
+      );
+      if (!user) throw new Error(`no user ${who} in the seed`);
+      return user.token;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

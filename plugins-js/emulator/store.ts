@@ -1,0 +1,149 @@
+/**
+ * The emulator's tables: rows in memory, primary and alternate keys kept unique (PRODUCT.md §7: duplicate alternate
+ * keys → 412), and transactions that undo everything on failure (a `$batch` change set is all or nothing).
+ * Requests are handled one at a time on Node's event loop, so a change set is never interleaved with another.
+ */
+import type { AlternateKey, TableMetadata } from "../../core/connector/table-metadata";
+import { errors } from "./errors";
+
+/** A lookup value as the store keeps it. */
+export interface LookupValue {
+  id: string;
+  table: string;
+}
+
+export type Row = Readonly<Record<string, unknown>> & { readonly __version: number };
+
+type Undo = () => void;
+
+function keyOf(key: AlternateKey, row: Record<string, unknown>): string | null {
+  const parts: string[] = [];
+  for (const column of key.columns) {
+    const value = row[column];
+    if (value === null || value === undefined) return null;
+    const v = typeof value === "object" ? (value as LookupValue).id : value;
+    parts.push(String(v).toLowerCase());
+  }
+  return JSON.stringify(parts);
+}
+
+export class Store {
+  private readonly rows = new Map<string, Map<string, Row>>();
+  private readonly keyIndex = new Map<string, Map<string, string>>();
+  private journal: Undo[] | null = null;
+  private version = 1000;
+
+  constructor(readonly tables: ReadonlyMap<string, TableMetadata>) {
+    for (const name of tables.keys()) this.rows.set(name, new Map());
+  }
+
+  table(logicalName: string): TableMetadata {
+    const table = this.tables.get(logicalName);
+    if (!table) throw errors.noSegment(logicalName);
+    return table;
+  }
+
+  get(table: string, id: string): Row | undefined {
+    return this.rows.get(table)?.get(id.toLowerCase());
+  }
+
+  all(table: string): Row[] {
+    return [...(this.rows.get(table)?.values() ?? [])];
+  }
+
+  count(table: string): number {
+    return this.rows.get(table)?.size ?? 0;
+  }
+
+  findByKey(table: string, values: Record<string, unknown>): Row | undefined {
+    const metadata = this.table(table);
+    const columns = Object.keys(values).sort();
+    const key = metadata.keys?.find((k) => [...k.columns].sort().join(",") === columns.join(","));
+    if (!key) {
+      throw errors.badRequest(
+        `The key attributes (${columns.join(", ")}) do not make up an alternate key of the '${table}' entity.`,
+      );
+    }
+    const id = this.keyIndex.get(`${table}|${key.name}`)?.get(keyOf(key, values) ?? "");
+    return id ? this.get(table, id) : undefined;
+  }
+
+  private nextVersion(): number {
+    this.version += 1;
+    return this.version;
+  }
+
+  /** Puts a row in place (or removes it), keeping key indexes; refuses a taken alternate key. */
+  private setRow(table: string, id: string, row: Row | undefined, check: boolean): void {
+    const metadata = this.table(table);
+    const rows = this.rows.get(table)!;
+    const old = rows.get(id);
+    for (const key of metadata.keys ?? []) {
+      const index = this.keyIndex.get(`${table}|${key.name}`) ?? new Map<string, string>();
+      this.keyIndex.set(`${table}|${key.name}`, index);
+      const newKey = row ? keyOf(key, row) : null;
+      if (check && newKey !== null) {
+        const holder = index.get(newKey);
+        if (holder !== undefined && holder !== id) {
+          throw errors.duplicateKey(
+            `A record that has the attribute values ${key.columns.map((c) => String(row![c])).join(", ")} already exists. The entity key ${key.name} requires that this set of attributes contains unique values.`,
+          );
+        }
+      }
+    }
+    for (const key of metadata.keys ?? []) {
+      const index = this.keyIndex.get(`${table}|${key.name}`)!;
+      const oldKey = old ? keyOf(key, old) : null;
+      if (oldKey !== null && index.get(oldKey) === id) index.delete(oldKey);
+      const newKey = row ? keyOf(key, row) : null;
+      if (newKey !== null) index.set(newKey, id);
+    }
+    if (row) rows.set(id, row);
+    else rows.delete(id);
+    if (this.journal) {
+      this.journal.push(() => this.setRow(table, id, old, false));
+    }
+  }
+
+  insert(table: string, id: string, values: Record<string, unknown>): Row {
+    const key = id.toLowerCase();
+    if (this.rows.get(table)?.has(key)) {
+      throw errors.duplicateKey(`A ${table} with id ${key} already exists.`);
+    }
+    const row = { ...values, [this.table(table).primaryIdAttribute]: key, __version: this.nextVersion() } as Row;
+    this.setRow(table, key, row, true);
+    return row;
+  }
+
+  update(table: string, id: string, changes: Record<string, unknown>): Row {
+    const key = id.toLowerCase();
+    const old = this.get(table, key);
+    if (!old) throw errors.notFound(table, key);
+    const row = { ...old, ...changes, __version: this.nextVersion() } as Row;
+    this.setRow(table, key, row, true);
+    return row;
+  }
+
+  remove(table: string, id: string): void {
+    const key = id.toLowerCase();
+    if (!this.get(table, key)) throw errors.notFound(table, key);
+    this.setRow(table, key, undefined, false);
+  }
+
+  /** Runs `work`; if it throws, every change it made is undone and the error goes on. */
+  transaction<T>(work: () => T): T {
+    if (this.journal) return work();
+    this.journal = [];
+    try {
+      const result = work();
+      return result;
+    } catch (error) {
+      const undo = this.journal;
+      this.journal = null;
+      for (let i = undo.length - 1; i >= 0; i--) undo[i]!();
+      throw error;
+    } finally {
+      this.journal = null;
+    }
+  }
+}
