@@ -79,7 +79,10 @@ export function webApi(
   options: TransportOptions = {},
 ): DataverseifyWebApi {
   return new DataverseifyWebApi(
-    new HttpTransport(em.url, new StaticToken(token), { retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...options }),
+    new HttpTransport(em.url, new StaticToken(token), {
+      ...options,
+      retry: { baseDelayMs: 1, maxDelayMs: 5, ...options.retry },
+    }),
   );
 }
 

@@ -39,7 +39,7 @@ function progressFor(io: CliIO): DoctorProgress {
   return {
     step: (label) => {
       // Without a terminal, one line per read, not per email.
-      if (label.startsWith("diagnosing") || label === last) return;
+      if (label.startsWith("diagnosing") || label === "done" || label === last) return;
       last = label;
       io.stderr(`e2c doctor: reading ${label}…\n`);
     },
