@@ -58,6 +58,11 @@ export default [
   },
   {
     files: ["test/**/*.ts"],
-    rules: { "@typescript-eslint/no-explicit-any": "off", "@microsoft/power-apps/use-cached-webresource": "off" },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      "@microsoft/power-apps/use-cached-webresource": "off",
+      // Tests name environment URLs as an admin writes them in e2c.config.json.
+      "@microsoft/power-apps/use-relative-uri": "off",
+    },
   },
 ];

@@ -30,7 +30,7 @@ describe("e2c handoff", () => {
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^h\.json: created case CAS-\d{5}-[0-9A-F]{6} \(incident [0-9a-f-]{36}\)\n  contact: matched e2c00000-0000-4000-8000-000000000201\n  queue item: [0-9a-f-]{36}\n$/,
+      /^h\.json: created case CAS-\d{5}-[0-9A-F]{6} \(incident [0-9a-f-]{36}\)\n {2}contact: matched e2c00000-0000-4000-8000-000000000201\n {2}queue item: [0-9a-f-]{36}\n$/,
     );
     expect(em.store.count("incident")).toBe(1);
   });

@@ -3,7 +3,17 @@ import { parseTranscript } from "../../core/transcript/parse";
 import { HandoffInputError } from "../../plugins-js/connector/connector";
 import { DataverseError } from "../../plugins-js/dataverse/errors";
 import type { RunningEmulator } from "../../plugins-js/emulator/server";
-import { connector, counts, demoSeedJson, emulator, handoff, JANE, OMAR, SUPPORT_QUEUE } from "../emulator/helpers";
+import {
+  builtInTable,
+  connector,
+  counts,
+  demoSeedJson,
+  emulator,
+  handoff,
+  JANE,
+  OMAR,
+  SUPPORT_QUEUE,
+} from "../emulator/helpers";
 
 let em: RunningEmulator;
 beforeEach(async () => {
@@ -162,11 +172,7 @@ describe("description, notes and attachments", () => {
 
   test("the cut follows the max length the environment's metadata gives", async () => {
     const seed = demoSeedJson();
-    seed.tables = [
-      {
-        ...require("../../plugins-js/emulator/tables.json").tables.find((t: any) => t.logicalName === "incident"),
-      },
-    ];
+    seed.tables = [builtInTable("incident")];
     seed.tables[0].columns.description = { type: "Memo", maxLength: 4000 };
     await em.close();
     em = await emulator({ seed });
@@ -248,9 +254,9 @@ describe("validation first: every problem at once, nothing written", () => {
   });
 
   test("ticket_properties: a label for a choice is refused with the integer it should be", async () => {
-    const error = await connector(em, { ticketProperties: { casetypecode: "Problem" } })
+    const error = (await connector(em, { ticketProperties: { casetypecode: "Problem" } })
       .connector.deliver(handoff())
-      .catch((e: HandoffInputError) => e);
+      .catch((e: unknown) => e)) as HandoffInputError;
     expect(error.problems).toEqual([
       { field: "ticket_properties.casetypecode", message: 'is the label "Problem"; send its integer value 2 instead' },
     ]);
@@ -258,7 +264,7 @@ describe("validation first: every problem at once, nothing written", () => {
 
   test("ticket_properties: unknown column, value out of range, wrong type, too long and connector-owned columns, all at once", async () => {
     const before = counts(em);
-    const error = await connector(em, {
+    const error = (await connector(em, {
       ticketProperties: {
         new_region: 1,
         prioritycode: 1,
@@ -270,7 +276,7 @@ describe("validation first: every problem at once, nothing written", () => {
       },
     })
       .connector.deliver(handoff())
-      .catch((e: HandoffInputError) => e);
+      .catch((e: unknown) => e)) as HandoffInputError;
     expect(Object.fromEntries(error.problems.map((p) => [p.field, p.message]))).toEqual({
       "ticket_properties.new_region": "is not a column of the incident table in this environment",
       "ticket_properties.prioritycode": "cannot be set here: set default_priority instead",
@@ -346,9 +352,7 @@ describe("one incident per handoff", () => {
 
   test("without the solution's columns the case is still made, with a warning that repeats are not caught", async () => {
     const seed = demoSeedJson();
-    const incident = require("../../plugins-js/emulator/tables.json").tables.find(
-      (t: any) => t.logicalName === "incident",
-    );
+    const incident = builtInTable("incident");
     const columns = Object.fromEntries(Object.entries(incident.columns).filter(([k]) => !k.startsWith("e2c_")));
     seed.tables = [{ ...incident, keys: [], columns }];
     await em.close();

@@ -8,7 +8,8 @@ import { HttpTransport, type TransportOptions } from "../../plugins-js/dataverse
 import { DataverseifyWebApi } from "../../plugins-js/dataverse/web-api";
 import { HandoffConnector } from "../../plugins-js/connector/connector";
 import { parseFaults } from "../../plugins-js/emulator/faults";
-import { parseSeed, type Seed } from "../../plugins-js/emulator/seed";
+import { builtInTables, parseSeed, type Seed } from "../../plugins-js/emulator/seed";
+import type { TableMetadata } from "../../core/connector/table-metadata";
 import { startEmulator, type RunningEmulator } from "../../plugins-js/emulator/server";
 
 export const ROOT = join(__dirname, "..", "..");
@@ -127,4 +128,9 @@ export function handoff(overrides: Partial<Handoff> = {}): Handoff {
 /** Row counts of the tables the connector writes, to show that nothing was written. */
 export function counts(em: RunningEmulator): Record<string, number> {
   return Object.fromEntries(["incident", "contact", "annotation", "queueitem"].map((t) => [t, em.store.count(t)]));
+}
+
+/** A built-in table of the emulator (tables.json), to change in a test's seed. */
+export function builtInTable(logicalName: string): TableMetadata {
+  return structuredClone(builtInTables().find((t) => t.logicalName === logicalName)!);
 }
