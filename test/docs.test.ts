@@ -23,3 +23,14 @@ describe("README", () => {
     }
   });
 });
+
+describe("the least-privilege role", () => {
+  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Least privilege"), readme.indexOf("Only when you use them"));
+  const seed = JSON.parse(readFileSync(join(__dirname, "..", "examples/emulator/demo-seed.json"), "utf8"));
+
+  test("the README lists exactly the privileges the demo seed's connector role holds", () => {
+    const documented = [...section.matchAll(/prv\w+/g)].map((m) => m[0]).sort();
+    expect(documented).toEqual([...seed.roles["Email to Case connector"]].sort());
+  });
+});

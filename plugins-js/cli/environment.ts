@@ -2,7 +2,6 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { HttpTransport } from "../dataverse/transport";
-import { DataverseifyWebApi } from "../dataverse/web-api";
 import {
   addressProblems,
   EMULATOR_ADMIN_TOKEN,
@@ -68,8 +67,4 @@ export function transportFor(
     retry: retryPolicy(config),
     onRetry: (why, ms, attempt) => io.stderr(`e2c: ${why}; retry ${attempt} in ${ms} ms\n`),
   });
-}
-
-export function webApiFor(io: CliIO, config: E2cConfig, which: "connector" | "doctor"): DataverseifyWebApi {
-  return new DataverseifyWebApi(transportFor(io, config, which));
 }

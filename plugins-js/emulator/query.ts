@@ -131,7 +131,23 @@ function compareValues(a: unknown, b: unknown): number {
   return (a as number) < (b as number) ? -1 : 1;
 }
 
-export function selectRows(table: TableMetadata, rows: Row[], options: QueryOptions): Row[] {
+/** An `x eq literal` among the filter's top-level `and`s, whose index narrows the rows to look at. */
+function indexedEquality(node: FilterNode | null): { property: string; value: unknown } | null {
+  if (!node) return null;
+  if (node.kind === "and") return indexedEquality(node.left) ?? indexedEquality(node.right);
+  if (node.kind !== "compare" || node.op !== "eq") return null;
+  const [p, l] = node.left.kind === "property" ? [node.left, node.right] : [node.right, node.left];
+  if (p.kind !== "property" || l.kind !== "literal" || l.value === null || l.value instanceof Date) return null;
+  return { property: p.name, value: l.value };
+}
+
+export function selectRows(store: Store, table: TableMetadata, options: QueryOptions): Row[] {
+  const equality = indexedEquality(options.filter);
+  const found = equality ? columnOfProperty(table, equality.property) : undefined;
+  // Dates compare as instants, not as text: no index for them.
+  const column = found && table.columns[found]?.type !== "DateTime" ? found : undefined;
+  const rows =
+    column && equality ? store.rowsWhere(table.logicalName, column, equality.value) : store.all(table.logicalName);
   let out = options.filter ? rows.filter((r) => matches(options.filter!, (p) => propertyValue(table, r, p))) : rows;
   if (options.orderBy.length > 0) {
     out = [...out].sort((x, y) => {

@@ -169,8 +169,19 @@ export function propertyNames(table: TableMetadata): string[] {
   return Object.entries(table.columns).map(([c, m]) => (isLookup(m) ? `_${c}_value` : c));
 }
 
-/** The column behind a Web API property name, or undefined. */
+const propertyColumns = new WeakMap<TableMetadata, Map<string, string | undefined>>();
+
+/** The column behind a Web API property name, or undefined (remembered per table: queries ask for every row). */
 export function columnOfProperty(table: TableMetadata, property: string): string | undefined {
+  let known = propertyColumns.get(table);
+  if (!known) propertyColumns.set(table, (known = new Map()));
+  if (known.has(property)) return known.get(property);
+  const column = findColumn(table, property);
+  known.set(property, column);
+  return column;
+}
+
+function findColumn(table: TableMetadata, property: string): string | undefined {
   const lookup = /^_(\w+)_value$/.exec(property);
   if (lookup && table.columns[lookup[1]!] && isLookup(table.columns[lookup[1]!]!)) return lookup[1];
   if (table.columns[property] && !isLookup(table.columns[property]!)) return property;

@@ -289,7 +289,7 @@ function retrieve(ctx: ServiceContext, req: ServiceRequest, t: Target): ServiceR
       ...renderRow(ctx.store, t.table, row, options, prefs.annotations),
     });
   }
-  const rows = selectRows(t.table, ctx.store.all(t.table.logicalName), options);
+  const rows = selectRows(ctx.store, t.table, options);
   const page = rows.slice(options.skip, options.skip + prefs.maxPage);
   const out: Record<string, unknown> = {
     "@odata.context": `${ctx.serviceRoot}$metadata#${t.table.entitySetName}`,
@@ -330,9 +330,7 @@ function addToQueue(ctx: ServiceContext, req: ServiceRequest, queueId: string): 
   ctx.principal.demand("AppendTo", queueTable);
   const itemTable = ctx.store.table("queueitem");
   ctx.principal.demand("Create", itemTable);
-  const existing = ctx.store
-    .all("queueitem")
-    .find((r) => isLookupValue(r.objectid) && r.objectid.id === id && r.statecode === 0);
+  const existing = ctx.store.rowsWhere("queueitem", "objectid", id).find((r) => r.statecode === 0);
   let itemId: string;
   if (existing && isLookupValue(existing.queueid) && existing.queueid.id === queueId) {
     itemId = String(existing.queueitemid);

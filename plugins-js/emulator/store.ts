@@ -27,9 +27,17 @@ function keyOf(key: AlternateKey, row: Record<string, unknown>): string | null {
   return JSON.stringify(parts);
 }
 
+function indexValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "object") return "id" in value ? String((value as LookupValue).id).toLowerCase() : null;
+  return typeof value === "string" ? value.toLowerCase() : String(value);
+}
+
 export class Store {
   private readonly rows = new Map<string, Map<string, Row>>();
   private readonly keyIndex = new Map<string, Map<string, string>>();
+  /** Equality indexes, built on first use per table and column and kept current: table → column → value → ids. */
+  private readonly eqIndex = new Map<string, Map<string, Map<string, Set<string>>>>();
   private journal: Undo[] | null = null;
   private version = 1000;
 
@@ -45,6 +53,24 @@ export class Store {
 
   get(table: string, id: string): Row | undefined {
     return this.rows.get(table)?.get(id.toLowerCase());
+  }
+
+  /** Rows whose `column` equals `value` (text without regard to case; a lookup by its id), through an index. */
+  rowsWhere(table: string, column: string, value: unknown): Row[] {
+    const wanted = indexValue(value);
+    if (wanted === null) return [];
+    const columns = this.eqIndex.get(table) ?? new Map<string, Map<string, Set<string>>>();
+    this.eqIndex.set(table, columns);
+    let index = columns.get(column);
+    if (!index) {
+      index = new Map();
+      for (const [id, row] of this.rows.get(table) ?? []) {
+        const v = indexValue(row[column]);
+        if (v !== null) index.set(v, (index.get(v) ?? new Set()).add(id));
+      }
+      columns.set(column, index);
+    }
+    return [...(index.get(wanted) ?? [])].map((id) => this.rows.get(table)!.get(id)!);
   }
 
   all(table: string): Row[] {
@@ -100,6 +126,12 @@ export class Store {
     }
     if (row) rows.set(id, row);
     else rows.delete(id);
+    for (const [column, index] of this.eqIndex.get(table) ?? []) {
+      const before = old ? indexValue(old[column]) : null;
+      const after = row ? indexValue(row[column]) : null;
+      if (before !== null) index.get(before)?.delete(id);
+      if (after !== null) index.set(after, (index.get(after) ?? new Set()).add(id));
+    }
     if (this.journal) {
       this.journal.push(() => this.setRow(table, id, old, false));
     }

@@ -35,7 +35,12 @@ function handoff(id, email) {
     sentiment: "Negative",
     customer: { name: "Bench Customer", email },
     messages: [
-      { timestamp: "2026-11-20T09:14:03Z", from: { name: "Bench Customer", email }, role: "customer", body: "Charged twice." },
+      {
+        timestamp: "2026-11-20T09:14:03Z",
+        from: { name: "Bench Customer", email },
+        role: "customer",
+        body: "Charged twice.",
+      },
       { timestamp: "2026-11-20T09:15:10Z", from: { name: "Contoso Assistant" }, role: "ai", body: "Handing you over." },
     ],
   };
@@ -49,16 +54,22 @@ function client(url, retry = {}) {
 
 async function pool(items, size, work) {
   let next = 0;
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 /** The emulator in its own process, as `e2c emulator` runs it, so client and server do not share one event loop. */
 async function emulatorProcess(faults) {
-  const child = spawn(process.execPath, [new URL("bin/e2c.js", root).pathname, "emulator", "--port", "0", "--quiet", "--faults", faults], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [new URL("bin/e2c.js", root).pathname, "emulator", "--port", "0", "--quiet", "--faults", faults],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (c) => {
@@ -68,7 +79,14 @@ async function emulatorProcess(faults) {
     });
     child.on("exit", () => reject(new Error(out)));
   });
-  return { url, stop: () => new Promise((r) => { child.on("exit", r); child.kill("SIGINT"); }) };
+  return {
+    url,
+    stop: () =>
+      new Promise((r) => {
+        child.on("exit", r);
+        child.kill("SIGINT");
+      }),
+  };
 }
 
 async function roundTrips() {
@@ -99,7 +117,9 @@ async function throughput() {
     const warm = Array.from({ length: 32 }, (_, i) => handoff(`warm-${i}`, `warm${i % 8}@example.net`));
     await pool(warm, CONCURRENCY, (h) => connector.deliver(h));
     const count = 480;
-    const work = Array.from({ length: count }, (_, i) => handoff(`tp-${i}`, i % 3 === 0 ? "jane.doe@contoso.com" : `c${i}@example.net`));
+    const work = Array.from({ length: count }, (_, i) =>
+      handoff(`tp-${i}`, i % 3 === 0 ? "jane.doe@contoso.com" : `c${i}@example.net`),
+    );
     const start = process.hrtime.bigint();
     await pool(work, CONCURRENCY, (h) => connector.deliver(h));
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -151,7 +171,9 @@ export default async function run() {
   const trips = await roundTrips();
   const tp = await throughput();
   const rel = await reliability();
-  const injected = Object.entries(rel.injected).map(([k, v]) => `${k} ${v}`).join(", ");
+  const injected = Object.entries(rel.injected)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
   return [
     { name: "round trips, new contact", value: `${trips.newContact}`, budget: "2", ok: trips.newContact <= 2 },
     { name: "round trips, known contact", value: `${trips.knownContact}`, budget: "2", ok: trips.knownContact <= 2 },
@@ -166,7 +188,12 @@ export default async function run() {
       name: "1,000 handoffs under 20 % faults",
       value: `${rel.incidents} incidents, ${rel.duplicates} duplicate, ${rel.duplicateContacts} duplicate contacts, ${rel.orphans} orphan contacts, ${rel.failures} failed (injected: ${injected})`,
       budget: "1000, 0, 0, 0, 0",
-      ok: rel.incidents === 1000 && rel.duplicates === 0 && rel.duplicateContacts === 0 && rel.orphans === 0 && rel.failures === 0,
+      ok:
+        rel.incidents === 1000 &&
+        rel.duplicates === 0 &&
+        rel.duplicateContacts === 0 &&
+        rel.orphans === 0 &&
+        rel.failures === 0,
     },
   ];
 }

@@ -104,6 +104,7 @@ export async function doctorCommand(io: CliIO, args: string[]): Promise<number> 
   try {
     report = await runDoctor(reader, transport.server, { recentEmails, progress: progressFor(io) });
   } catch (error) {
+    transport.close();
     if (isConnectionFailure(error)) {
       io.stderr(`e2c: could not reach ${config.environmentUrl} (${(error as Error).message}).\n`);
       return 1;
@@ -116,6 +117,7 @@ export async function doctorCommand(io: CliIO, args: string[]): Promise<number> 
     );
     return 1;
   }
+  transport.close();
   io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   return report.healthy ? 0 : 1;
 }

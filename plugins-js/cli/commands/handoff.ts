@@ -6,7 +6,8 @@ import { DataverseError } from "../../dataverse/errors";
 import { isConnectionFailure } from "../../dataverse/transport";
 import { commandArgs } from "../args";
 import { connectorSettings } from "../config";
-import { loadConfig, webApiFor } from "../environment";
+import { DataverseifyWebApi } from "../../dataverse/web-api";
+import { loadConfig, transportFor } from "../environment";
 import { InputError, readJson, type CliIO } from "../io";
 
 export const HANDOFF_USAGE = `Usage:
@@ -72,65 +73,70 @@ export async function handoffCommand(io: CliIO, args: string[]): Promise<number>
   if (files.length === 0)
     throw new InputError("", [{ field: "(root)", message: "name the handoff file (.json, .eml or .mbox) to send" }]);
   const { config } = loadConfig(io, options.values.config as string | undefined);
-  const api = webApiFor(io, config, "connector");
+  const transport = transportFor(io, config, "connector");
+  const api = new DataverseifyWebApi(transport);
   const connector = new HandoffConnector(api, connectorSettings(config));
   const dryRun = options.values["dry-run"] === true;
   const results: unknown[] = [];
   let exit = 0;
-  for (const [n, file] of files.entries()) {
-    if (files.length > 1) io.stderr(`e2c: handoff ${n + 1} of ${files.length}: ${file}\n`);
-    try {
-      const input = await readHandoff(io, file, options.values);
-      const result = await connector.deliver(input, { dryRun });
-      results.push({ file, ...result });
-      if (!options.json) io.stdout(summary(file, result));
-    } catch (error) {
-      if (error instanceof HandoffInputError) {
-        const e = new InputError(
-          file,
-          error.problems,
-          'Nothing was written. The handoff format is in the README under "Handoff connector".',
-        );
-        if (files.length === 1 && !options.json) throw e;
-        io.stderr(
-          `${e.message
-            .split("\n")
-            .map((l) => `e2c: ${l}`)
-            .join("\n")}\n`,
-        );
-        results.push({ file, status: "invalid", problems: error.problems });
-        exit = Math.max(exit, 2);
-      } else if (error instanceof InputError) {
-        if (files.length === 1 && !options.json) throw error;
-        io.stderr(
-          `${error.message
-            .split("\n")
-            .map((l) => `e2c: ${l}`)
-            .join("\n")}\n`,
-        );
-        results.push({ file, status: "invalid", problems: error.problems });
-        exit = Math.max(exit, 2);
-      } else if (error instanceof DataverseError) {
-        const why = explainDataverseFault(error);
-        io.stderr(
-          `e2c: ${file}: Dataverse refused the handoff (${error.status}${error.code ? ` ${error.code}` : ""}): ${why.summary}\n` +
-            `e2c:   what to do: ${why.recommendation}\ne2c:   Dataverse said: ${error.message}\ne2c:   Nothing was written.\n`,
-        );
-        results.push({
-          file,
-          status: "refused",
-          error: { status: error.status, code: error.code, message: error.message },
-          explanation: why,
-        });
-        exit = Math.max(exit, 1);
-      } else if (isConnectionFailure(error)) {
-        io.stderr(
-          `e2c: ${file}: could not reach ${config.environmentUrl} (${(error as Error).message}); nothing was written.\n`,
-        );
-        results.push({ file, status: "unreachable", error: { message: (error as Error).message } });
-        exit = Math.max(exit, 1);
-      } else throw error;
+  try {
+    for (const [n, file] of files.entries()) {
+      if (files.length > 1) io.stderr(`e2c: handoff ${n + 1} of ${files.length}: ${file}\n`);
+      try {
+        const input = await readHandoff(io, file, options.values);
+        const result = await connector.deliver(input, { dryRun });
+        results.push({ file, ...result });
+        if (!options.json) io.stdout(summary(file, result));
+      } catch (error) {
+        if (error instanceof HandoffInputError) {
+          const e = new InputError(
+            file,
+            error.problems,
+            'Nothing was written. The handoff format is in the README under "Handoff connector".',
+          );
+          if (files.length === 1 && !options.json) throw e;
+          io.stderr(
+            `${e.message
+              .split("\n")
+              .map((l) => `e2c: ${l}`)
+              .join("\n")}\n`,
+          );
+          results.push({ file, status: "invalid", problems: error.problems });
+          exit = Math.max(exit, 2);
+        } else if (error instanceof InputError) {
+          if (files.length === 1 && !options.json) throw error;
+          io.stderr(
+            `${error.message
+              .split("\n")
+              .map((l) => `e2c: ${l}`)
+              .join("\n")}\n`,
+          );
+          results.push({ file, status: "invalid", problems: error.problems });
+          exit = Math.max(exit, 2);
+        } else if (error instanceof DataverseError) {
+          const why = explainDataverseFault(error);
+          io.stderr(
+            `e2c: ${file}: Dataverse refused the handoff (${error.status}${error.code ? ` ${error.code}` : ""}): ${why.summary}\n` +
+              `e2c:   what to do: ${why.recommendation}\ne2c:   Dataverse said: ${error.message}\ne2c:   Nothing was written.\n`,
+          );
+          results.push({
+            file,
+            status: "refused",
+            error: { status: error.status, code: error.code, message: error.message },
+            explanation: why,
+          });
+          exit = Math.max(exit, 1);
+        } else if (isConnectionFailure(error)) {
+          io.stderr(
+            `e2c: ${file}: could not reach ${config.environmentUrl} (${(error as Error).message}); nothing was written.\n`,
+          );
+          results.push({ file, status: "unreachable", error: { message: (error as Error).message } });
+          exit = Math.max(exit, 1);
+        } else throw error;
+      }
     }
+  } finally {
+    transport.close();
   }
   if (options.json) io.stdout(`${JSON.stringify(files.length === 1 ? results[0] : results, null, 2)}\n`);
   return exit;
