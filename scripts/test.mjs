@@ -13,6 +13,9 @@ const checks = [
   ["build the control (pcf-scripts, production)", [new URL("./build-control.mjs", import.meta.url).pathname]],
   ["build the web resources (esbuild)", [new URL("./build-webresources.mjs", import.meta.url).pathname]],
   ["type-check the Node side (tsc, strict)", [bin("typescript", "bin/tsc"), "-p", "tsconfig.json", "--noEmit"]],
+  // The solution zips, as `npm run build` writes them (the packer runs from dist/, so compile it first).
+  ["compile the command and the packer (tsc)", [bin("typescript", "bin/tsc"), "-p", "tsconfig.build.json"]],
+  ["build the solution zips", [new URL("./build-solution.mjs", import.meta.url).pathname]],
   ["type-check the control (tsc, strict)", [bin("typescript", "bin/tsc"), "-p", "test/pcf/tsconfig.json", "--noEmit"]],
   [
     "type-check the browser tests (tsc, strict)",

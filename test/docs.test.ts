@@ -34,3 +34,24 @@ describe("the least-privilege role", () => {
     expect(documented).toEqual([...seed.roles["Email to Case connector"]].sort());
   });
 });
+
+describe("the solution's contents", () => {
+  test("the README's table lists exactly the zip's control, web resources and Case columns", () => {
+    const { packSolution } = jest.requireActual("../plugins-js/solution/pack");
+    const { version } = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8"));
+    const packed = packSolution(join(__dirname, ".."), version, true);
+    const customizations = new TextDecoder().decode(packed.entries.get("customizations.xml"));
+    const inZip = [
+      ...[
+        ...customizations.matchAll(/<WebResource>\s*<WebResourceId>[^<]*<\/WebResourceId>\s*<Name>([^<]+)<\/Name>/g),
+      ].map((m) => m[1]),
+      ...[...customizations.matchAll(/<CustomControl>\s*<Name>([^<]+)<\/Name>/g)].map((m) => m[1]),
+      ...[
+        ...customizations.matchAll(/<attribute PhysicalName="[^"]+">[\s\S]*?<LogicalName>([^<]+)<\/LogicalName>/g),
+      ].map((m) => m[1]),
+    ].sort();
+    const section = readme.slice(readme.indexOf("### What the solution contains"), readme.indexOf("### Import"));
+    const listed = [...section.matchAll(/^\|[^|]+\|\s*`([^`]+)`\s*\|/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(inZip);
+  });
+});
