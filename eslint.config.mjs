@@ -52,9 +52,10 @@ export default [
   // Tests describe a scenario as "the documented example, with this field changed": loose JSON on purpose.
   // They import web resource sources by module path; use-cached-webresource is about URLs fetched at run time.
   {
-    // The emulator is the Dataverse endpoint: it builds its own absolute URLs, as the service does.
-    files: ["plugins-js/emulator/**/*.ts"],
-    rules: { "@microsoft/power-apps/use-relative-uri": "off" },
+    // The emulator is the Dataverse endpoint and the preview the organisation's web server: they build the URLs
+    // the service itself serves (absolute Web API URLs, /WebResources/), as the service does.
+    files: ["plugins-js/emulator/**/*.ts", "plugins-js/preview/**/*.ts"],
+    rules: { "@microsoft/power-apps/use-relative-uri": "off", "@microsoft/power-apps/use-cached-webresource": "off" },
   },
   {
     files: ["test/**/*.ts"],

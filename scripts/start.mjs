@@ -1,70 +1,104 @@
-// `npm start`: a tour of the toolkit on the shipped examples, run through the real `e2c` code. (Issue 7 replaces
-// this with the local Dataverse emulator and the Case form preview.)
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// `npm start`: the whole toolkit running locally, as a newcomer first meets it (issue 7). Builds what is missing or
+// out of date, starts the local Dataverse emulator with the demo environment, sends the sample handoffs through the
+// connector, and serves the Case form preview and the health page on 127.0.0.1 until Ctrl-C.
+// E2C_EMULATOR_PORT (default 7070) and E2C_PREVIEW_PORT (default 7072) choose the ports; 0 takes free ones.
 import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const require = createRequire(import.meta.url);
-if (!existsSync(`${root}dist/plugins-js/cli/main.js`)) {
-  console.log("Building the e2c command…");
-  const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
-    cwd: root,
-    stdio: "inherit",
+
+/** The newest modification time of the files under these folders. */
+function newest(dirs) {
+  let time = 0;
+  const visit = (dir) => {
+    for (const name of readdirSync(dir)) {
+      if (name === "node_modules" || name === "generated") continue;
+      const path = join(dir, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) visit(path);
+      else time = Math.max(time, stat.mtimeMs);
+    }
+  };
+  for (const dir of dirs) if (existsSync(join(root, dir))) visit(join(root, dir));
+  return time;
+}
+
+function stale(output, sources) {
+  return !existsSync(join(root, output)) || statSync(join(root, output)).mtimeMs < newest(sources);
+}
+
+function step(what, args) {
+  console.log(what);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) {
+    console.error(`npm start: ${what.replace(/…$/, "")} failed.`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+if (stale("dist/plugins-js/preview/start.js", ["core", "plugins-js"])) {
+  step("Compiling the e2c command, the connector and the emulator…", [
+    require.resolve("typescript/bin/tsc"),
+    "-p",
+    "tsconfig.build.json",
+  ]);
+}
+if (stale("out/controls/HandoffTranscript/bundle.js", ["pcf/HandoffTranscript", "core"])) {
+  step("Building the Handoff transcript control (pcf-scripts, production; about a minute the first time)…", [
+    join(root, "scripts", "build-control.mjs"),
+  ]);
+}
+step("Building the web resources…", [join(root, "scripts", "build-webresources.mjs")]);
+
+const { startToolkit } = require(join(root, "dist", "plugins-js", "preview", "start.js"));
+const port = (name, fallback) => {
+  const value = process.env[name];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : fallback;
+};
+
+try {
+  const toolkit = await startToolkit({
+    root,
+    emulatorPort: port("E2C_EMULATOR_PORT", 7070),
+    previewPort: port("E2C_PREVIEW_PORT", 7072),
+    log: (line) => console.log(line),
   });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const url = toolkit.preview.url;
+  console.log(`
+Email to Case Toolkit is running on this machine — no tenant needed.
+
+  Case form preview:    ${url}
+  Email-to-case health: ${url}#health
+  Dataverse emulator:   ${toolkit.emulator.serviceRoot}
+
+What to look at:
+  - Pick a case on the left: the Handoff transcript control shows the handed-off email thread on Description,
+    with classification and sentiment chips, roles, times in your time zone, folded quotes and search.
+  - "Hardware - Priya Patel" holds a long thread cut to fit the Description: use "Load full transcript" in the control
+    (it reads the note "Handoff transcript" from the emulator). Above the fields, the real incident form script
+    says so, and shows the handoff's sentiment (negative as a warning).
+  - "Email-to-case health" checks the demo environment's record creation rules, queues and mailboxes: it has
+    deliberate mistakes to find.
+  - In another terminal, against the same emulator:
+      npx e2c doctor --config examples/e2c.config.json
+      npx e2c handoff examples/handoffs/billing-double-charge.json --config examples/e2c.config.json
+    (examples/e2c.config.json expects the emulator on port 7070.)
+
+Press Ctrl-C to stop.`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await toolkit.close();
+    console.log("Stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+} catch (error) {
+  console.error(`npm start: ${error.message}`);
+  process.exit(1);
 }
-const { composeTranscript, parseTranscript } = require(`${root}dist/core/transcript/index.js`);
-const { diagnose, parseScenario } = require(`${root}dist/core/email-to-case/index.js`);
-const { checkRuleInput } = require(`${root}dist/plugins-js/cli/commands/arc.js`);
-
-const heading = (text) => console.log(`\n\x1b[1m${text}\x1b[0m\n${"─".repeat(text.length)}`);
-
-heading("1. A handoff becomes a case description (e2c transcript write)");
-const handoff = JSON.parse(readFileSync(`${root}examples/handoffs/billing-double-charge.json`, "utf8"));
-const composed = composeTranscript(handoff);
-console.log(composed.text);
-
-heading("2. The description read back (e2c transcript parse)");
-const parsed = parseTranscript(composed.text);
-console.log(
-  `format ${parsed.format}; ${parsed.messages.length} of ${parsed.totalMessages} messages; sentiment ${parsed.header.sentiment}`,
-);
-for (const m of parsed.messages) {
-  const quoted = m.quoted.reduce((n, q) => n + q.end - q.start, 0);
-  console.log(
-    `  ${m.timestamp}  ${m.sender.name ?? m.sender.email} (${m.role})${quoted ? `, ${quoted} quoted characters folded` : ""}`,
-  );
-}
-
-heading("3. Record creation rules checked (e2c arc validate)");
-for (const file of readdirSync(`${root}examples/rules`).sort()) {
-  const check = checkRuleInput(JSON.parse(readFileSync(`${root}examples/rules/${file}`, "utf8")));
-  if (!check.ok) throw new Error(`${file}: ${JSON.stringify(check.problems)}`);
-  const { findings } = check.value;
-  const count = (s) => findings.filter((f) => f.severity === s).length;
-  console.log(
-    `  ${file.padEnd(24)} ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s)`,
-  );
-  for (const f of findings.filter((x) => x.severity === "error")) console.log(`      error: ${f.message}`);
-}
-
-heading("4. Why an email did or did not become a case (e2c diagnose), one example per documented cause");
-const dir = `${root}examples/scenarios`;
-for (const file of readdirSync(dir)
-  .filter((f) => !f.endsWith(".expected.json"))
-  .sort()) {
-  const scenario = parseScenario(JSON.parse(readFileSync(`${dir}/${file}`, "utf8")));
-  if (!scenario.ok) throw new Error(`${file}: ${JSON.stringify(scenario.problems)}`);
-  const d = diagnose(scenario.value);
-  const stop = d.stages.find((s) => s.status === "stopped" || s.status === "failed");
-  const outcome = d.verdict.caseCreated ? "case created" : `${stop.stage} ${stop.status}: ${stop.reason.id}`;
-  console.log(`  ${file.replace(/\.json$/, "").padEnd(38)} ${outcome}`);
-}
-
-console.log(`
-Try it yourself:
-  npx e2c diagnose examples/scenarios/08-bcc-only.json
-  npx e2c arc validate examples/rules/common-mistakes.json
-  npx e2c transcript parse examples/descriptions/rich-text-editor.html
-`);

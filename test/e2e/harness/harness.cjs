@@ -19,6 +19,10 @@ const FILES = {
     "application/javascript",
   ],
   "/lib/fluent.js": [join(root, "node_modules", "pcf-start", "lib", "fluent_8_121_1.js"), "application/javascript"],
+  "/lib/icon-stand-ins.js": [
+    join(root, "plugins-js", "preview", "static", "icon-stand-ins.js"),
+    "application/javascript",
+  ],
   "/control/bundle.js": [join(root, "out", "controls", "HandoffTranscript", "bundle.js"), "application/javascript"],
   "/control/css/HandoffTranscript.css": [
     join(root, "out", "controls", "HandoffTranscript", "css", "HandoffTranscript.css"),

@@ -9,31 +9,6 @@
     },
   };
 
-  // The platform serves Fluent's MDL2 icon font from Microsoft's CDN, which this offline harness cannot reach: the
-  // icons the control uses get Unicode stand-ins so screenshots show a glyph, not a missing-glyph box.
-  var STAND_INS = {
-    Mail: "\u2709",
-    Tag: "#",
-    Sad: "\u2639",
-    EmojiNeutral: "\u25CB",
-    Emoji2: "\u263A",
-    Contact: "\u263B",
-    OpenInNewTab: "\u2197",
-    Copy: "\u2750",
-    ChevronUp: "\u25B2",
-    ChevronDown: "\u25BC",
-    More: "\u2026",
-    CheckMark: "\u2713",
-    Search: "\u2315",
-    Clear: "\u00D7",
-    Cancel: "\u00D7",
-    ExploreContent: "+",
-    CollapseContent: "\u2212",
-  };
-  // registerIcons keeps an icon that is already registered, so replace the platform build's MDL2 codes explicitly.
-  window.FluentUIReactv81211.unregisterIcons(Object.keys(STAND_INS));
-  window.FluentUIReactv81211.registerIcons({ icons: STAND_INS });
-
   var DARK_TOKENS = {
     colorNeutralBackground1: "#292929",
     colorNeutralBackground2: "#1f1f1f",

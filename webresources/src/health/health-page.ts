@@ -114,3 +114,10 @@ export async function load(): Promise<void> {
     status.textContent = `The configuration could not be read: ${errorMessage(error)}`;
   }
 }
+
+// The page starts itself once its HTML is parsed: it has no inline script, so a strict Content-Security-Policy
+// (script-src 'self') holds for it.
+if (typeof document !== "undefined") {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void load());
+  else void load();
+}

@@ -33,3 +33,10 @@ export function load(): void {
       : [];
   root.replaceChildren(...note, outcomeTableNode(rule, outcomeTable(rule)));
 }
+
+// The page starts itself once its HTML is parsed: it has no inline script, so a strict Content-Security-Policy
+// (script-src 'self') holds for it.
+if (typeof document !== "undefined") {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void load());
+  else void load();
+}

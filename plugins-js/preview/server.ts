@@ -1,0 +1,151 @@
+/**
+ * The preview server of `npm start` (issue 7), on 127.0.0.1 only: the preview page and its script, the platform
+ * libraries (React 16.14.0 and Fluent 8.121.1, from node_modules, as the platform would serve them), the control's
+ * production build, the web resources under `/WebResources/`, and `/api/data/v9.2/` passed on to the emulator with
+ * the admin's token — the token stays here, the browser never sees it.
+ */
+import { build } from "esbuild";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, sep } from "node:path";
+import { create } from "xmlbuilder2";
+
+export interface PreviewOptions {
+  root: string;
+  /** The emulator's URL, `http://127.0.0.1:<port>`. */
+  emulatorUrl: string;
+  /** Sent with every Web API request the page makes (a user of the emulator's seed). */
+  token: string;
+  port?: number;
+}
+
+export interface RunningPreview {
+  url: string;
+  close: () => Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+};
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Fluent UI writes its styles at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "frame-ancestors 'self'",
+  "form-action 'none'",
+  "base-uri 'none'",
+].join("; ");
+
+/** The control's English strings from its resx, for context.resources.getString. */
+export function controlStrings(resx: string): Record<string, string> {
+  const parsed = create(resx).end({ format: "object" }) as { root?: { data?: unknown } };
+  const data = parsed.root?.data;
+  const entries = (Array.isArray(data) ? data : data ? [data] : []) as Array<{ "@name"?: string; value?: unknown }>;
+  return Object.fromEntries(entries.map((d) => [String(d["@name"]), typeof d.value === "string" ? d.value : ""]));
+}
+
+async function clientBundle(root: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, "plugins-js", "preview", "client", "preview.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    target: "es2019",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** A file under `base`, never outside it. */
+function inside(base: string, path: string): string | null {
+  const full = normalize(join(base, decodeURIComponent(path)));
+  return full.startsWith(`${base}${sep}`) && existsSync(full) ? full : null;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
+  const { root } = options;
+  const controlDir = join(root, "out", "controls", "HandoffTranscript");
+  const webResourcesDir = join(root, "out", "webresources");
+  const staticDir = join(root, "plugins-js", "preview", "static");
+  const fixed: Record<string, string> = {
+    "/": join(staticDir, "preview.html"),
+    "/preview.css": join(staticDir, "preview.css"),
+    "/lib/icon-stand-ins.js": join(staticDir, "icon-stand-ins.js"),
+    "/lib/platform-globals.js": join(staticDir, "platform-globals.js"),
+    "/lib/react.js": join(root, "node_modules", "react", "umd", "react.production.min.js"),
+    "/lib/react-dom.js": join(root, "node_modules", "react-dom", "umd", "react-dom.production.min.js"),
+    "/lib/fluent.js": join(root, "node_modules", "pcf-start", "lib", "fluent_8_121_1.js"),
+  };
+  const script = await clientBundle(root);
+  const strings = JSON.stringify(
+    controlStrings(readFileSync(join(controlDir, "strings", "HandoffTranscript.1033.resx"), "utf8")),
+  );
+
+  function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+    res.writeHead(status, {
+      "Content-Type": type,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      // Only this server: no script, font or request leaves 127.0.0.1 (Fluent's CDN fonts are refused, not tried).
+      "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    });
+    res.end(body);
+  }
+
+  function proxy(req: IncomingMessage, res: ServerResponse): void {
+    const target = new URL(req.url ?? "/", options.emulatorUrl);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (typeof v === "string" && !["host", "connection", "authorization", "cookie"].includes(k)) headers[k] = v;
+    }
+    headers.authorization = `Bearer ${options.token}`;
+    const upstream = request(target, { method: req.method ?? "GET", headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on("error", () =>
+      send(res, 502, TYPES[".json"]!, JSON.stringify({ error: { code: "", message: "The emulator did not answer." } })),
+    );
+    req.pipe(upstream);
+  }
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0]!;
+    if (path.startsWith("/api/data/")) return proxy(req, res);
+    if (req.method !== "GET") return send(res, 405, "text/plain", "Method not allowed");
+    if (path === "/preview.js") return send(res, 200, TYPES[".js"]!, script);
+    if (path === "/control/strings.json") return send(res, 200, TYPES[".json"]!, strings);
+    const file =
+      fixed[path] ??
+      (path.startsWith("/control/") ? inside(controlDir, path.slice("/control/".length)) : null) ??
+      (path.startsWith("/WebResources/") ? inside(webResourcesDir, path.slice("/WebResources/".length)) : null);
+    if (!file || !existsSync(file)) return send(res, 404, "text/plain", "Not found");
+    send(res, 200, TYPES[extname(file)] ?? "application/octet-stream", readFileSync(file));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

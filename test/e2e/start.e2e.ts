@@ -1,0 +1,158 @@
+/**
+ * `npm start` as a newcomer meets it (issue 7): the real start script, its emulator, its sample handoffs and its
+ * preview server, driven in headless Chromium — switch cases, load a full transcript, open the health page — and
+ * stopped with Ctrl-C. `npm run screenshots` refreshes the README's pictures from here.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { launch } from "./browser";
+
+jest.setTimeout(240_000);
+
+const ROOT = join(__dirname, "..", "..");
+let child: ChildProcessWithoutNullStreams;
+let output = "";
+let url = "";
+let browser: Browser;
+let page: Page;
+const answered: string[] = [];
+const offHost: Array<{ url: string; failure: string | null }> = [];
+
+beforeAll(async () => {
+  child = spawn(process.execPath, [join(ROOT, "scripts", "start.mjs")], {
+    cwd: ROOT,
+    env: { ...process.env, E2C_EMULATOR_PORT: "0", E2C_PREVIEW_PORT: "0" },
+  });
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const m = /Case form preview:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!);
+      }
+    }, 100);
+    child.on("exit", (code) => {
+      clearInterval(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+  browser = await launch();
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: "en-US",
+    timezoneId: "UTC",
+  });
+  page = await context.newPage();
+  page.on("response", (r) => answered.push(r.url()));
+  page.on("request", (r) => {
+    if (!r.url().startsWith("http://127.0.0.1:") && !r.url().startsWith("data:"))
+      offHost.push({ url: r.url(), failure: null });
+  });
+  page.on("requestfailed", (r) => {
+    const entry = offHost.find((o) => o.url === r.url() && o.failure === null);
+    if (entry) entry.failure = r.failure()?.errorText ?? "failed";
+  });
+  await page.goto(url);
+  await page.locator("#cases button").first().waitFor();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+});
+
+const screenshot = async (name: string) => {
+  const update = process.env.E2C_UPDATE_SCREENSHOTS === "1";
+  const file = join(ROOT, update ? "docs/images" : "test-results", name);
+  mkdirSync(dirname(file), { recursive: true });
+  await page.screenshot({ path: file });
+  expect(statSync(file).size).toBeGreaterThan(20_000);
+};
+
+test("prints what the sample handoffs created and what to look at", () => {
+  expect(output).toMatch(
+    /examples\/handoffs\/billing-double-charge\.json\n\s+→ case CAS-\d{5}-[0-9A-F]{6} \(created\), contact matched/,
+  );
+  expect(output).toMatch(
+    /examples\/handoffs\/damaged-order\.eml\n\s+→ case CAS-[^,]+, contact reactivated, notes: Attachment: invoice-1182\.pdf/,
+  );
+  expect(output).toMatch(
+    /examples\/handoffs\/label-printer-escalation\.json\n\s+→ case [^\n]*notes: Handoff transcript/,
+  );
+  expect(output).toContain("What to look at:");
+  expect(output).toContain("Press Ctrl-C to stop.");
+});
+
+test("lists the cases the handoffs made", async () => {
+  const titles = await page.locator("#cases .case-item-title").allTextContents();
+  expect(titles.sort()).toEqual([
+    "Billing - Jane Doe",
+    "Hardware - Lee Chen",
+    "Hardware - Priya Patel",
+    "Returns - Omar Haddad",
+  ]);
+});
+
+test("a case shows the real control on Description and the form script's notifications", async () => {
+  await page.getByRole("button", { name: /Billing - Jane Doe/ }).click();
+  await page.locator("#case-title", { hasText: "Billing - Jane Doe" }).waitFor();
+  await page.locator("#description-control").getByText("Hi, I was charged twice this month.").waitFor();
+  await expect(page.locator("#notifications").innerText()).resolves.toContain(
+    "Handoff via email · Classification: Billing · Sentiment: Negative",
+  );
+  await expect(page.locator("#notifications .notification-warning").count()).resolves.toBe(1);
+  await expect(page.locator("#description-control").getByText("Sentiment:").count()).resolves.toBeGreaterThan(0);
+});
+
+test("switching cases shows the other case's transcript and notifications", async () => {
+  await page.getByRole("button", { name: /Hardware - Priya Patel/ }).click();
+  await page.locator("#case-title", { hasText: "Hardware - Priya Patel" }).waitFor();
+  await expect(page.locator("#notifications").innerText()).resolves.toContain(
+    'The description shows 9 of 16 messages; the full transcript is in the note "Handoff transcript".',
+  );
+  await expect(page.locator("#description-control").getByText("Hi, I was charged twice").count()).resolves.toBe(0);
+  await screenshot("start-case-form.png");
+});
+
+test("Load full transcript reads the note from the emulator and shows every message", async () => {
+  const control = page.locator("#description-control");
+  await expect(control.getByText("I am handing you to a hardware specialist").count()).resolves.toBe(0);
+  await control.getByRole("button", { name: "Load full transcript" }).click();
+  await control.getByText("I am handing you to a hardware specialist who can book an on-site visit").waitFor();
+  await expect(control.getByRole("button", { name: "Load full transcript" }).count()).resolves.toBe(0);
+});
+
+test("the health page reads the same emulator and finds the demo environment's mistakes", async () => {
+  await page.getByRole("tab", { name: "Email-to-case health" }).click();
+  const health = page.frameLocator("#health-frame");
+  await health.getByText("The rule has no rule items, so it never runs and creates no case.").first().waitFor();
+  await expect(health.locator("body").innerText()).resolves.toContain("Returns email to case");
+  await screenshot("start-health.png");
+});
+
+test("is accessible: no serious or critical axe findings on the case form", async () => {
+  await page.getByRole("tab", { name: "Case form" }).click();
+  const results = await new AxeBuilder({ page }).include(".case-view").analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+test("nothing leaves 127.0.0.1: every answer is local, and Fluent's CDN fonts are refused by the page's policy", () => {
+  expect(answered.length).toBeGreaterThan(0);
+  expect(answered.filter((r) => !r.startsWith("http://127.0.0.1:") && !r.startsWith("data:"))).toEqual([]);
+  expect(offHost.filter((o) => o.failure !== "csp")).toEqual([]);
+});
+
+test("Ctrl-C stops it cleanly", async () => {
+  const code = await new Promise<number | null>((resolve) => {
+    child.on("exit", (c) => resolve(c));
+    child.kill("SIGINT");
+  });
+  expect(code).toBe(0);
+  expect(output).toMatch(/Stopped\.\n$/);
+});

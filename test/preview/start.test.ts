@@ -1,0 +1,90 @@
+/**
+ * What `npm start` sets up (issue 7), in-process: the emulator with the demo environment, the sample handoffs sent
+ * through the connector, and the preview server. The browser test (test/e2e/start.e2e.ts) drives the real script.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { controlStrings } from "../../plugins-js/preview/server";
+import { SAMPLE_HANDOFFS, startToolkit, type RunningToolkit } from "../../plugins-js/preview/start";
+import { ROOT } from "../emulator/helpers";
+
+let toolkit: RunningToolkit;
+const log: string[] = [];
+beforeAll(async () => {
+  toolkit = await startToolkit({ root: ROOT, emulatorPort: 0, previewPort: 0, log: (l) => log.push(l) });
+}, 60_000);
+afterAll(() => toolkit.close());
+
+const get = (path: string, init?: RequestInit) => fetch(new URL(path, toolkit.preview.url), init);
+
+test("sends every sample handoff (JSON, .eml, mbox) through the connector into the emulator", () => {
+  expect(toolkit.results.map((r) => [r.file, r.result.status])).toEqual(
+    SAMPLE_HANDOFFS.map((s) => [s.file, "created"]),
+  );
+  expect(toolkit.emulator.store.count("incident")).toBe(SAMPLE_HANDOFFS.length);
+  expect(log.join("\n")).toMatch(
+    /label-printer-escalation\.json\n {4}→ case CAS-\d{5}-[0-9A-F]{6} \(created\), contact created, notes: Handoff transcript/,
+  );
+});
+
+test("one sample is long enough to be cut, so the preview can load its full transcript", () => {
+  expect(toolkit.results.some((r) => r.result.notes.some((n) => n.subject === "Handoff transcript"))).toBe(true);
+});
+
+test("serves the preview, the production control, the form script and the health page from 127.0.0.1", async () => {
+  expect(toolkit.preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  for (const path of [
+    "/",
+    "/preview.js",
+    "/control/bundle.js",
+    "/WebResources/e2c_/scripts/incidentForm.js",
+    "/WebResources/e2c_/pages/health.html",
+    "/lib/fluent.js",
+  ]) {
+    expect([path, (await get(path)).status]).toEqual([path, 200]);
+  }
+  expect(await (await get("/control/bundle.js")).text()).toContain("E2C.HandoffTranscript");
+});
+
+test("every page carries a Content-Security-Policy that keeps it on this server", async () => {
+  const csp = (await get("/")).headers.get("content-security-policy") ?? "";
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+});
+
+test("passes the Web API on to the emulator as the demo admin, without giving the browser the token", async () => {
+  const response = await get("/api/data/v9.2/WhoAmI", { headers: { Authorization: "Bearer forged" } });
+  expect(response.status).toBe(200);
+  expect(((await response.json()) as { UserId: string }).UserId).toBe("e2c00000-0000-4000-8000-0000000000a2");
+  const page = await (await get("/")).text();
+  expect(page).not.toContain("e2c-emulator");
+});
+
+test("serves nothing outside its folders", async () => {
+  expect((await get("/WebResources/..%2f..%2fpackage.json")).status).toBe(404);
+  expect((await get("/control/..%2f..%2f..%2fpackage.json")).status).toBe(404);
+  expect((await get("/nope")).status).toBe(404);
+});
+
+test("the control's strings come from its English resx", () => {
+  const strings = controlStrings(
+    '<?xml version="1.0"?><root><data name="LoadFull" xml:space="preserve"><value>Load full transcript</value></data></root>',
+  );
+  expect(strings).toEqual({ LoadFull: "Load full transcript" });
+});
+
+test("a port in use: it says so and takes a free one", async () => {
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve()));
+  const taken = (blocker.address() as AddressInfo).port;
+  const lines: string[] = [];
+  const other = await startToolkit({ root: ROOT, emulatorPort: taken, previewPort: 0, log: (l) => lines.push(l) });
+  try {
+    expect(lines[0]).toBe(`Port ${taken} is in use: the emulator takes a free port instead.`);
+    expect(other.emulator.url).not.toContain(`:${taken}`);
+  } finally {
+    await other.close();
+    blocker.close();
+  }
+}, 60_000);
