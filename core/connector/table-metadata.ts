@@ -4,27 +4,30 @@
  * against it and cuts the description to it; the emulator enforces it.
  */
 
-/** Dataverse `AttributeType` values the toolkit meets. */
-export type ColumnType =
-  | "String"
-  | "Memo"
-  | "Integer"
-  | "BigInt"
-  | "Decimal"
-  | "Double"
-  | "Money"
-  | "Boolean"
-  | "DateTime"
-  | "Picklist"
-  | "State"
-  | "Status"
-  | "Lookup"
-  | "Customer"
-  | "Owner"
-  | "Uniqueidentifier"
-  | "EntityName"
-  /** Any other AttributeType (Virtual, PartyList, ManagedProperty…): not written by the toolkit. */
-  | "Virtual";
+/** Dataverse `AttributeType` values the toolkit meets; "Virtual" stands for any other (Virtual, PartyList,
+ * ManagedProperty…), which the toolkit never writes. */
+export const COLUMN_TYPES = [
+  "String",
+  "Memo",
+  "Integer",
+  "BigInt",
+  "Decimal",
+  "Double",
+  "Money",
+  "Boolean",
+  "DateTime",
+  "Picklist",
+  "State",
+  "Status",
+  "Lookup",
+  "Customer",
+  "Owner",
+  "Uniqueidentifier",
+  "EntityName",
+  "Virtual",
+] as const;
+
+export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 export type RequiredLevel = "None" | "ApplicationRequired" | "SystemRequired" | "Recommended";
 

@@ -4,28 +4,16 @@
  * set names, and the organisation's attachment limits. Turned into the core's TableMetadata and EnvironmentFacts.
  */
 import type { EnvironmentFacts } from "../../core/connector/handoff-plan";
-import type { ColumnMetadata, ColumnType, RequiredLevel, TableMetadata } from "../../core/connector/table-metadata";
+import {
+  COLUMN_TYPES,
+  type ColumnMetadata,
+  type ColumnType,
+  type RequiredLevel,
+  type TableMetadata,
+} from "../../core/connector/table-metadata";
 import type { DataverseWebApi } from "./web-api";
 
-const KNOWN_TYPES = new Set<ColumnType>([
-  "String",
-  "Memo",
-  "Integer",
-  "BigInt",
-  "Decimal",
-  "Double",
-  "Money",
-  "Boolean",
-  "DateTime",
-  "Picklist",
-  "State",
-  "Status",
-  "Lookup",
-  "Customer",
-  "Owner",
-  "Uniqueidentifier",
-  "EntityName",
-]);
+const KNOWN_TYPES = new Set<ColumnType>(COLUMN_TYPES.filter((t) => t !== "Virtual"));
 
 /** organization.maxuploadfilesize defaults to 5 MB (5,120 KB). */
 export const DEFAULT_MAX_UPLOAD_BYTES = 5242880;

@@ -5,30 +5,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import type { TableMetadata } from "../../core/connector/table-metadata";
+import { COLUMN_TYPES, type TableMetadata } from "../../core/connector/table-metadata";
 import { problemsOf } from "../../core/email-to-case/scenario";
 import type { InputProblem } from "../../core/transcript/handoff";
 
-const columnType = z.enum([
-  "String",
-  "Memo",
-  "Integer",
-  "BigInt",
-  "Decimal",
-  "Double",
-  "Money",
-  "Boolean",
-  "DateTime",
-  "Picklist",
-  "State",
-  "Status",
-  "Lookup",
-  "Customer",
-  "Owner",
-  "Uniqueidentifier",
-  "EntityName",
-  "Virtual",
-]);
+const columnType = z.enum(COLUMN_TYPES);
 
 const column = z.strictObject({
   type: columnType,

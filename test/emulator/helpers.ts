@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ConnectorSettings } from "../../core/connector/handoff-plan";
 import type { Handoff } from "../../core/transcript/types";
+import { exampleHandoff } from "../fixtures/handoffs";
 import { StaticToken } from "../../plugins-js/dataverse/auth";
 import { HttpTransport, type TransportOptions } from "../../plugins-js/dataverse/transport";
 import { DataverseifyWebApi } from "../../plugins-js/dataverse/web-api";
@@ -97,32 +98,9 @@ export function connector(
   return { connector: new HandoffConnector(api, settings(overrides)), api };
 }
 
+/** The example handoff of PRODUCT.md §4 under another id, with a summary, changed as a test says. */
 export function handoff(overrides: Partial<Handoff> = {}): Handoff {
-  return {
-    handoffId: "handoff-0001",
-    channel: "email",
-    classification: "Billing",
-    sentiment: "Negative",
-    summary: "Charged twice for November.",
-    sessionUrl: "https://support.example.com/sessions/4711",
-    customer: { name: "Jane Doe", email: "jane.doe@contoso.com" },
-    messages: [
-      {
-        timestamp: "2026-11-20T09:14:03Z",
-        from: { name: "Jane Doe", email: "jane.doe@contoso.com" },
-        role: "customer",
-        subject: "Charged twice for November",
-        body: "Hi, I was charged twice this month.",
-      },
-      {
-        timestamp: "2026-11-20T09:15:10Z",
-        from: { name: "Contoso Assistant" },
-        role: "ai",
-        body: "Sorry to hear that. I am handing you to a billing specialist.",
-      },
-    ],
-    ...overrides,
-  };
+  return { ...exampleHandoff(), handoffId: "handoff-0001", summary: "Charged twice for November.", ...overrides };
 }
 
 /** Row counts of the tables the connector writes, to show that nothing was written. */

@@ -88,12 +88,15 @@ export async function handoffCommand(io: CliIO, args: string[]): Promise<number>
         results.push({ file, ...result });
         if (!options.json) io.stdout(summary(file, result));
       } catch (error) {
-        if (error instanceof HandoffInputError) {
-          const e = new InputError(
-            file,
-            error.problems,
-            'Nothing was written. The handoff format is in the README under "Handoff connector".',
-          );
+        if (error instanceof HandoffInputError || error instanceof InputError) {
+          const e =
+            error instanceof InputError
+              ? error
+              : new InputError(
+                  file,
+                  error.problems,
+                  'Nothing was written. The handoff format is in the README under "Handoff connector".',
+                );
           if (files.length === 1 && !options.json) throw e;
           io.stderr(
             `${e.message
@@ -101,17 +104,7 @@ export async function handoffCommand(io: CliIO, args: string[]): Promise<number>
               .map((l) => `e2c: ${l}`)
               .join("\n")}\n`,
           );
-          results.push({ file, status: "invalid", problems: error.problems });
-          exit = Math.max(exit, 2);
-        } else if (error instanceof InputError) {
-          if (files.length === 1 && !options.json) throw error;
-          io.stderr(
-            `${error.message
-              .split("\n")
-              .map((l) => `e2c: ${l}`)
-              .join("\n")}\n`,
-          );
-          results.push({ file, status: "invalid", problems: error.problems });
+          results.push({ file, status: "invalid", problems: e.problems });
           exit = Math.max(exit, 2);
         } else if (error instanceof DataverseError) {
           const why = explainDataverseFault(error);
