@@ -89,7 +89,7 @@ export function explainDataverseFault(fault: DataverseFault): Explanation {
       return {
         summary: `ticket_properties rejected: the text '${literal[1]}' was sent where Dataverse expects ${literal[2]} (a choice takes its integer value, not its label).`,
         recommendation:
-          "Use integer option-set values, not label text, in ticket_properties (e2c handoff --dry-run lists them).",
+          "Use integer option-set values, not label text, in ticket_properties (e2c handoff --dry-run checks ticket_properties against the environment and names the values).",
       };
     }
     const property = PROPERTY_RE.exec(message);
@@ -104,7 +104,8 @@ export function explainDataverseFault(fault: DataverseFault): Explanation {
     if (range) {
       return {
         summary: `ticket_properties rejected: ${range[1]} is not an option of '${range[2]}'.`,
-        recommendation: "Use one of the column's option values (e2c handoff --dry-run lists them).",
+        recommendation:
+          "Use one of the column's option values (e2c handoff --dry-run checks ticket_properties against the environment and names the values).",
       };
     }
     const length = LENGTH_RE.exec(message);

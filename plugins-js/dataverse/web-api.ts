@@ -122,15 +122,17 @@ export class DataverseifyWebApi implements DataverseWebApi {
     parts: (WebApiRequestDefinition | WebApiRequestDefinition[])[],
   ): Promise<{ status: number; results: PartResult[] }> {
     const recorder = new Recorder(this.transport);
+    let answered: WebApiResponse[] | null = null;
     try {
-      await sendBatchWebApiRequest(parts, recorder, randomUUID());
+      const response = await sendBatchWebApiRequest(parts, recorder, randomUUID());
+      answered = (response.data as { batchresponse?: WebApiResponse[] }).batchresponse ?? null;
     } catch {
       // dataverse-ify throws on any failed part; the raw answer below says which one and why.
     }
     const raw = recorder.last;
     if (!raw) throw new DataverseError(0, "", "Dataverse gave no answer to the batch.");
     if (!raw.body?.startsWith("--batchresponse_")) throw errorFromBody(raw.status, raw.statusText, raw.body);
-    const parsed = getBatchResponse(raw.body, boundaryOf(raw.headers)).batchresponse;
+    const parsed = answered ?? getBatchResponse(raw.body, boundaryOf(raw.headers)).batchresponse;
     return {
       status: raw.status,
       results: parsed.map((p) => ({ status: p.status, data: p.data, headers: p.headers })),

@@ -224,6 +224,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
+    const arrived = performance.now();
     const url = req.url ?? "/";
     if (url === "/_emulator/health") {
       res.writeHead(200, { "Content-Type": "application/json" });
@@ -240,7 +241,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       req.socket.destroy();
       return;
     }
-    if (faults.spec.latencyMs > 0) await sleep(faults.spec.latencyMs);
+    // Latency counts from the request's arrival, as a network's would, not from the end of reading its body.
+    const waited = performance.now() - arrived;
+    if (faults.spec.latencyMs > waited) await sleep(faults.spec.latencyMs - waited);
     if (fault === "slow") await sleep(faults.spec.slowMs);
     let response: ServiceResponse;
     let raw: { contentType: string; body: string; status: number } | null = null;

@@ -116,14 +116,18 @@ async function throughput() {
     await connector.environment();
     const warm = Array.from({ length: 32 }, (_, i) => handoff(`warm-${i}`, `warm${i % 8}@example.net`));
     await pool(warm, CONCURRENCY, (h) => connector.deliver(h));
-    const count = 480;
-    const work = Array.from({ length: count }, (_, i) =>
-      handoff(`tp-${i}`, i % 3 === 0 ? "jane.doe@contoso.com" : `c${i}@example.net`),
-    );
-    const start = process.hrtime.bigint();
-    await pool(work, CONCURRENCY, (h) => connector.deliver(h));
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const perSecond = count / seconds;
+    // The median of three rounds: one round on a shared two-core machine is noisy.
+    const count = 400;
+    const rates = [];
+    for (let round = 0; round < 3; round++) {
+      const work = Array.from({ length: count }, (_, i) =>
+        handoff(`tp-${round}-${i}`, i % 3 === 0 ? "jane.doe@contoso.com" : `c${round}-${i}@example.net`),
+      );
+      const start = process.hrtime.bigint();
+      await pool(work, CONCURRENCY, (h) => connector.deliver(h));
+      rates.push(count / (Number(process.hrtime.bigint() - start) / 1e9));
+    }
+    const perSecond = rates.sort((a, b) => a - b)[1];
     // Each handoff is two sequential round trips, each at least the injected latency.
     const ideal = CONCURRENCY / ((2 * LATENCY_MS) / 1000);
     return { perSecond, ideal, ratio: perSecond / ideal };
