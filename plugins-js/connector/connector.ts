@@ -36,7 +36,8 @@ export interface HandoffResult {
   notes: Array<{ id: string; subject: string }>;
   skippedAttachments: SkippedAttachment[];
   warnings: string[];
-  /** HTTP requests this handoff took, retries included (the metadata read of the first handoff not counted). */
+  /** Round trips to Dataverse this handoff took: its lookups and change sets (retries of one request not counted;
+   * the metadata read of a run's first handoff not counted). Correct also when handoffs are sent concurrently. */
   roundTrips: number;
   /** For --dry-run: what would be written. */
   plan?: { title: string; descriptionTruncated: boolean; operations: Array<{ kind: string; table?: string }> };
@@ -83,20 +84,21 @@ export class HandoffConnector {
     const problems = validateConnectorInput(input, this.settings, facts);
     if (problems.length > 0) throw new HandoffInputError(problems);
     const handoff = input as Handoff;
-    const before = this.api.roundTrips;
+    const trips = { count: 0 };
     for (let attempt = 1; ; attempt++) {
-      const found = await this.lookup(handoff, facts);
-      if (found.incident) return this.alreadyThere(handoff, found.incident, before);
+      const found = await this.lookup(handoff, facts, trips);
+      if (found.incident) return this.alreadyThere(handoff, found.incident, trips.count);
       const email = customerEmail(handoff);
       const contact = chooseContact(email, found.contacts, email ? newContactId(email) : "");
       const plan = planHandoff(handoff, this.settings, facts, contact, randomUUID(), {
         newId: randomUUID,
         base64OfUtf8: (text) => Buffer.from(text, "utf8").toString("base64"),
       });
-      if (options.dryRun) return this.dryRun(handoff, plan, before);
+      if (options.dryRun) return this.dryRun(handoff, plan, trips.count);
       try {
+        trips.count += 1;
         const results = await this.api.changeSet(await toRequests(plan.operations));
-        return this.created(handoff, plan, results, before);
+        return this.created(handoff, plan, results, trips.count);
       } catch (error) {
         // 412: another delivery made the incident or the contact first; look again and build on what is there.
         if (error instanceof DataverseError && error.status === 412 && attempt < MAX_REPLANS) continue;
@@ -108,6 +110,7 @@ export class HandoffConnector {
   private async lookup(
     handoff: Handoff,
     facts: EnvironmentFacts,
+    trips: { count: number },
   ): Promise<{ contacts: ContactCandidate[]; incident: Record<string, unknown> | null }> {
     const email = customerEmail(handoff);
     const keyed = facts.incident.columns.e2c_handoffid !== undefined;
@@ -133,6 +136,7 @@ export class HandoffConnector {
       });
     }
     if (reads.length === 0) return { contacts: [], incident: null };
+    trips.count += 1;
     const results = await this.api.readMany(reads);
     const rows = (i: number): Record<string, unknown>[] =>
       (results[i]?.data?.value as Record<string, unknown>[] | undefined) ?? [];
@@ -147,7 +151,7 @@ export class HandoffConnector {
     return { contacts: email ? contacts : [], incident };
   }
 
-  private alreadyThere(handoff: Handoff, incident: Record<string, unknown>, before: number): HandoffResult {
+  private alreadyThere(handoff: Handoff, incident: Record<string, unknown>, roundTrips: number): HandoffResult {
     const contactId = asText(incident._customerid_value);
     return {
       format: "e2c-handoff-result/1",
@@ -160,13 +164,13 @@ export class HandoffConnector {
       notes: [],
       skippedAttachments: [],
       warnings: ["This handoff already has a case; nothing was written."],
-      roundTrips: this.api.roundTrips - before,
+      roundTrips,
     };
   }
 
-  private dryRun(handoff: Handoff, plan: HandoffPlan, before: number): HandoffResult {
+  private dryRun(handoff: Handoff, plan: HandoffPlan, roundTrips: number): HandoffResult {
     return {
-      ...this.base(handoff, plan, before),
+      ...this.base(handoff, plan, roundTrips),
       status: "dry-run",
       plan: {
         title: plan.title,
@@ -178,7 +182,7 @@ export class HandoffConnector {
     };
   }
 
-  private base(handoff: Handoff, plan: HandoffPlan, before: number): HandoffResult {
+  private base(handoff: Handoff, plan: HandoffPlan, roundTrips: number): HandoffResult {
     return {
       format: "e2c-handoff-result/1",
       status: "created",
@@ -192,7 +196,7 @@ export class HandoffConnector {
       ),
       skippedAttachments: plan.skippedAttachments,
       warnings: plan.warnings,
-      roundTrips: this.api.roundTrips - before,
+      roundTrips,
     };
   }
 
@@ -200,9 +204,9 @@ export class HandoffConnector {
     handoff: Handoff,
     plan: HandoffPlan,
     results: Array<{ data: Record<string, unknown> | undefined }>,
-    before: number,
+    roundTrips: number,
   ): HandoffResult {
-    const out = this.base(handoff, plan, before);
+    const out = this.base(handoff, plan, roundTrips);
     const incidentAt = plan.operations.findIndex((o) => o.kind === "create" && o.table === "incident");
     const queueAt = plan.operations.findIndex((o) => o.kind === "addToQueue");
     out.ticketNumber = asText(results[incidentAt]?.data?.ticketnumber);

@@ -149,7 +149,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   }
 
   function runOne(ctx: ServiceContext, r: EmbeddedRequest): ServiceResponse {
-    const { path, query } = splitUrl(r.url.startsWith("$") ? r.url : r.url, serviceRoot);
+    const { path, query } = splitUrl(r.url, serviceRoot);
     const response = handle(ctx, { method: r.method, path, query, headers: r.headers, body: r.body });
     if (r.contentId !== undefined && response.created) ctx.contentIds.set(r.contentId, response.created);
     return response;
@@ -241,9 +241,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       req.socket.destroy();
       return;
     }
-    // Latency counts from the request's arrival, as a network's would, not from the end of reading its body.
-    const waited = performance.now() - arrived;
-    if (faults.spec.latencyMs > waited) await sleep(faults.spec.latencyMs - waited);
     if (fault === "slow") await sleep(faults.spec.slowMs);
     let response: ServiceResponse;
     let raw: { contentType: string; body: string; status: number } | null = null;
@@ -268,6 +265,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     } catch (error) {
       response = errorResponse(error);
     }
+    // Latency counts from the request's arrival, as a network's would: the answer leaves no sooner than that.
+    const waited = performance.now() - arrived;
+    if (faults.spec.latencyMs > waited) await sleep(faults.spec.latencyMs - waited);
     if (fault === "reset-after") {
       req.socket.destroy();
       return;
