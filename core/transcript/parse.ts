@@ -301,7 +301,24 @@ class Reader {
    * `Jane Doe <jane@contoso.com> (customer)`, the part of a message line after the timestamp, read by index from
    * `source`; sets `statedRole`. Anything but plain ASCII edges goes through the string path.
    */
+  /** The last few sender regions read, with what they gave: threads alternate between few senders. */
+  private readonly recentSenders: Array<{ text: string; party: Party; role: MessageRole | null }> = [];
+
   private readSender(source: string, from: number, to: number): Party {
+    for (const recent of this.recentSenders) {
+      // Compared in place: no slice, no hashing, on the path every message takes.
+      if (recent.text.length === to - from && source.startsWith(recent.text, from)) {
+        this.statedRole = recent.role;
+        return recent.party;
+      }
+    }
+    const party = Object.freeze(this.parseSender(source, from, to));
+    if (this.recentSenders.length >= 8) this.recentSenders.shift();
+    this.recentSenders.push({ text: source.slice(from, to), party, role: this.statedRole });
+    return party;
+  }
+
+  private parseSender(source: string, from: number, to: number): Party {
     while (from < to && isAsciiSpace(source.charCodeAt(from))) from++;
     while (to > from && isAsciiSpace(source.charCodeAt(to - 1))) to--;
     this.statedRole = null;
