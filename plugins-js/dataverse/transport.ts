@@ -9,6 +9,7 @@ import type { WebApiRequest, WebApiResponse } from "dataverse-ify/lib/webapi/Web
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { TokenSource } from "./auth";
+import { requestBody, requestHeaders, type WebApiMethod } from "./request-parts";
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -140,7 +141,7 @@ export class HttpTransport implements WebApiRequest {
   }
 
   async send(
-    method: "POST" | "PATCH" | "PUT" | "GET" | "DELETE",
+    method: WebApiMethod,
     uri: string,
     headers: Record<string, string>,
     payload?: unknown,
@@ -149,14 +150,8 @@ export class HttpTransport implements WebApiRequest {
     const url = uri.startsWith("/")
       ? `${this.server}${uri.startsWith("/api/") ? "" : `/api/data/v${this.apiVersion}`}${uri}`
       : uri;
-    const body =
-      method === "GET" || method === "DELETE" || payload === undefined
-        ? undefined
-        : skipStringify
-          ? (payload as string)
-          : JSON.stringify(payload);
-    const sendHeaders: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() !== "connection") sendHeaders[k] = v;
+    const body = requestBody(method, payload, skipStringify);
+    const sendHeaders = requestHeaders(headers);
     for (let attempt = 1; ; attempt++) {
       sendHeaders.Authorization = `Bearer ${await this.tokens.token()}`;
       this.stats.requests += 1;

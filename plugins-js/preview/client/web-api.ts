@@ -4,26 +4,21 @@
  */
 import { WebApiBase } from "dataverse-ify/lib/webapi/WebApiBase";
 import type { WebApiRequest, WebApiResponse } from "dataverse-ify/lib/webapi/WebApiRequest";
+import { requestBody, requestHeaders, type WebApiMethod } from "../../dataverse/request-parts";
 
 class FetchRequest implements WebApiRequest {
   readonly server = window.location.origin;
   readonly apiVersion = "9.2";
 
   async send(
-    method: "POST" | "PATCH" | "PUT" | "GET" | "DELETE",
+    method: WebApiMethod,
     uri: string,
     headers: Record<string, string>,
     payload?: unknown,
     skipStringify?: boolean,
   ): Promise<WebApiResponse> {
-    const body =
-      method === "GET" || payload === undefined
-        ? undefined
-        : skipStringify
-          ? (payload as string)
-          : JSON.stringify(payload);
-    const sent: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() !== "connection") sent[k] = v;
+    const body = requestBody(method, payload, skipStringify);
+    const sent = requestHeaders(headers);
     const response = await fetch(uri, { method, headers: sent, body });
     const out: Record<string, string> = {};
     response.headers.forEach((value, key) => (out[key] = value));
