@@ -3,9 +3,9 @@
  * label sent for a choice, a value outside the option set, and text longer than the column). The connector checks
  * `ticket_properties` with this before writing; the emulator refuses with Dataverse's own error for the same cases.
  */
+import { GUID_RE } from "./odata-literals";
 import { isChoice, isLookup, type ChoiceOption, type ColumnMetadata } from "./table-metadata";
 
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 export function isGuid(value: unknown): value is string {

@@ -1,4 +1,5 @@
 export * from "./table-metadata";
+export * from "./odata-literals";
 export * from "./column-values";
 export * from "./ticket-properties";
 export * from "./contact-match";

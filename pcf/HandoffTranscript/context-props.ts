@@ -2,6 +2,7 @@
  * The PCF context mapped to the view's props: the only place that knows the platform's shapes (field security,
  * allocated size, form factor, theme, time zone, Web API), so the view stays testable without a form.
  */
+import { odataString } from "../../core/connector/odata-literals";
 import { FULL_TRANSCRIPT_NOTE_SUBJECT } from "../../core/transcript/grammar";
 import type { HandoffTranscriptProps } from "./components/types";
 import type { IInputs } from "./generated/ManifestTypes";
@@ -34,9 +35,8 @@ function recordId(context: Context): string | undefined {
 /** Reads the newest note "Handoff transcript" on the case (PRODUCT.md §4 rule 2) through context.webAPI. */
 export function fullTranscriptLoader(webAPI: ComponentFramework.WebApi, caseId: string): () => Promise<string | null> {
   const id = caseId.replace(/[{}]/g, "");
-  const subject = FULL_TRANSCRIPT_NOTE_SUBJECT.replace(/'/g, "''");
   const query =
-    `?$select=notetext&$filter=_objectid_value eq ${id} and subject eq '${subject}'` +
+    `?$select=notetext&$filter=_objectid_value eq ${id} and subject eq ${odataString(FULL_TRANSCRIPT_NOTE_SUBJECT)}` +
     `&$orderby=createdon desc&$top=1`;
   return async () => {
     const result = await webAPI.retrieveMultipleRecords("annotation", query);

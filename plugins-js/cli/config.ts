@@ -13,7 +13,8 @@ import type { RetryPolicy } from "../dataverse/transport";
 const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
 const guid = z.string().regex(GUID, "must be a GUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301");
 /** `<guid>` (a user), or `systemusers(<guid>)` / `teams(<guid>)` / `accounts(<guid>)` / `contacts(<guid>)`. */
-const recordAddress = z.string().regex(/^(?:(\w+)\()?\{?[0-9a-fA-F-]{36}\}?\)?$/, "must be a GUID or entityset(GUID)");
+const RECORD_ADDRESS_RE = /^(?:(\w+)\()?\{?([0-9a-fA-F-]{36})\}?\)?$/;
+const recordAddress = z.string().regex(RECORD_ADDRESS_RE, "must be a GUID or entityset(GUID)");
 
 const emulatorAuth = z.strictObject({
   type: z.literal("emulator"),
@@ -87,7 +88,7 @@ export function parseConfig(input: unknown): { ok: true; config: E2cConfig } | {
 
 function reference(address: string | undefined, defaultTable: string): RecordRef | null {
   if (!address) return null;
-  const m = /^(?:(\w+)\()?\{?([0-9a-fA-F-]{36})\}?\)?$/.exec(address)!;
+  const m = RECORD_ADDRESS_RE.exec(address)!;
   const set = m[1] ?? `${defaultTable}s`;
   const table = set.replace(/s$/, "");
   return { entityType: table, id: m[2]!.toLowerCase() };

@@ -5,6 +5,7 @@
  * a fresh lookup, so one handoff makes exactly one incident and one new customer exactly one contact.
  */
 import { randomUUID } from "node:crypto";
+import { odataString } from "../../core/connector/odata-literals";
 import { chooseContact, type ContactCandidate, type ContactDecision } from "../../core/connector/contact-match";
 import {
   customerEmail,
@@ -53,10 +54,6 @@ export class HandoffInputError extends Error {
 
 /** How often a lost race is replanned before giving up. */
 const MAX_REPLANS = 3;
-
-function quote(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
 
 function asText(value: unknown): string | null {
   return typeof value === "string" ? value : null;
@@ -120,7 +117,7 @@ export class HandoffConnector {
         path: "incidents",
         query: {
           $select: "incidentid,ticketnumber,_customerid_value",
-          $filter: `e2c_handoffid eq ${quote(handoff.handoffId)}`,
+          $filter: `e2c_handoffid eq ${odataString(handoff.handoffId)}`,
           $top: "1",
         },
       });
@@ -130,7 +127,7 @@ export class HandoffConnector {
         path: "contacts",
         query: {
           $select: "contactid,statecode,modifiedon,fullname,emailaddress1",
-          $filter: `emailaddress1 eq ${quote(email)}`,
+          $filter: `emailaddress1 eq ${odataString(email)}`,
           $top: "50",
         },
       });

@@ -4,6 +4,7 @@
  * senders' contacts, accounts, entitlements and cases; checks the configuration as the health page does, and
  * diagnoses each email as `e2c diagnose` would, from an `e2c-scenario/1` built for it.
  */
+import { odataString } from "../../core/connector/odata-literals";
 import { diagnose, type Diagnosis } from "../../core/email-to-case/diagnose";
 import { scenarioForEmail, addressList, type EmailRecords } from "../../core/email-to-case/email-scenario";
 import {
@@ -41,17 +42,16 @@ export interface DoctorProgress {
   step: (label: string, done: number, total: number) => void;
 }
 
-function quote(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
-
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
-/** Rows whose `column` equals one of `values`, asked in groups so no URL grows too long. */
+/**
+ * Rows whose `column` equals one of `values`, asked in groups so no URL grows too long. A text column takes string
+ * literals; a lookup (`_x_value`) takes bare GUIDs, as the Web API types it Edm.Guid.
+ */
 async function readMatching(
   reader: RecordReader,
   table: string,
@@ -59,9 +59,10 @@ async function readMatching(
   column: string,
   values: string[],
 ): Promise<Record<string, unknown>[]> {
+  const literal = column.startsWith("_") ? (v: string) => v : odataString;
   const rows: Record<string, unknown>[] = [];
   for (const group of chunks(values, 20)) {
-    const filter = group.map((v) => `${column} eq ${v.startsWith("'") ? v : quote(v)}`).join(" or ");
+    const filter = group.map((v) => `${column} eq ${literal(v)}`).join(" or ");
     rows.push(...(await readAll(reader, table, `?$select=${select}&$filter=${filter}`)));
   }
   return rows;
@@ -110,12 +111,13 @@ export async function runDoctor(
   const customers = [...contacts.map((c) => String(c.contactid)), ...accounts.map((a) => String(a.accountid))];
   step("their entitlements and cases", 4);
   const [entitlements, cases] = await Promise.all([
+    // Entitlements exist only where entitlement management is installed; without them the check has nothing to say.
     readMatching(
       reader,
       "entitlement",
       "entitlementid,_customerid_value,statecode",
       "_customerid_value",
-      customers.map((c) => `${c}`),
+      customers,
     ).catch(() => []),
     readMatching(
       reader,

@@ -3,6 +3,7 @@
  * contains, startswith, endswith, null, true/false, numbers, 'text' (with '' for a quote), GUIDs and dates.
  * Text compares without regard to case, as Dataverse's default collation does.
  */
+import { GUID_RE } from "../../core/connector/odata-literals";
 import { errors } from "./errors";
 
 export type FilterNode =
@@ -15,7 +16,6 @@ export type Operand = { kind: "property"; name: string } | { kind: "literal"; va
 
 type Token = { type: "word" | "string" | "punct"; text: string; at: number };
 
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 const FUNCTIONS = new Set(["contains", "startswith", "endswith"]);

@@ -10,10 +10,10 @@ import {
   type ColumnMetadata,
   type TableMetadata,
 } from "../../core/connector/table-metadata";
+import { isGuid } from "../../core/connector/column-values";
 import { errors } from "./errors";
 import type { LookupValue, Row, Store } from "./store";
 
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const BIND = "@odata.bind";
 
@@ -82,7 +82,7 @@ function checkValue(column: string, metadata: ColumnMetadata, value: unknown, ta
       }
       return new Date(value).toISOString().replace(/\.000Z$/, "Z");
     case "Uniqueidentifier":
-      if (typeof value !== "string" || !GUID_RE.test(normalizeGuid(value))) {
+      if (typeof value !== "string" || !isGuid(value)) {
         throw errors.wrongType(column, "Edm.Guid", value);
       }
       return normalizeGuid(value);

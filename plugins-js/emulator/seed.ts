@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { GUID_RE } from "../../core/connector/odata-literals";
 import { COLUMN_TYPES, type TableMetadata } from "../../core/connector/table-metadata";
 import { problemsOf } from "../../core/email-to-case/scenario";
 import type { InputProblem } from "../../core/transcript/handoff";
@@ -38,9 +39,7 @@ const tablesFile = z.strictObject({
   tables: z.array(tableSchema),
 });
 
-const guid = z
-  .string()
-  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "must be a GUID");
+const guid = z.string().regex(GUID_RE, "must be a GUID");
 
 const user = z.strictObject({
   systemuserid: guid,
