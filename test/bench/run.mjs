@@ -1,18 +1,98 @@
-// `npm run bench`: runs every test/bench/*.bench.mjs and prints each measure against its budget (PRODUCT.md §9).
-import { readdirSync } from "node:fs";
+// `npm run bench [-- --json [FILE]]`: runs every test/bench/*.bench.mjs and prints each measure against its budget
+// (PRODUCT.md §9): the median of at least five rounds with its min–max spread. With --json the figures, the commit
+// and the machine are also written to a file (default reports/bench/<commit>.json) so two commits can be compared.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, platform, release } from "node:os";
+import { dirname, resolve } from "node:path";
+import { verdict } from "./measure.cjs";
+
+const root = new URL("../..", import.meta.url).pathname;
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf("--json");
+const unknown = args.filter((a, i) => a !== "--json" && i !== jsonAt + 1);
+if (unknown.length > 0 || (jsonAt >= 0 && args[jsonAt + 1]?.startsWith("-"))) {
+  console.error(`bench: unknown argument ${unknown[0] ?? args[jsonAt + 1]}; usage: npm run bench -- [--json [FILE]]`);
+  process.exit(2);
+}
+
+function git(...a) {
+  try {
+    return execFileSync("git", a, { cwd: root, encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+const machine = {
+  cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  os: `${platform()} ${release()}`,
+};
+const commit = git("rev-parse", "--short", "HEAD");
+const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
+
+const fixed = (n) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
+const VERDICT_TEXT = {
+  within: "within budget",
+  over: "OVER BUDGET",
+  uncertain: "UNCERTAIN: the spread reaches past the budget",
+};
+
+console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`);
+console.log(`commit ${commit}${dirty ? " (with uncommitted changes)" : ""}`);
 
 const files = readdirSync(new URL(".", import.meta.url))
   .filter((f) => f.endsWith(".bench.mjs"))
   .sort();
+const lines = [];
 let over = 0;
+let uncertain = 0;
 for (const file of files) {
-  console.log(`\n${file.replace(/\.bench\.mjs$/, "")}`);
+  const group = file.replace(/\.bench\.mjs$/, "");
+  console.log(`\n${group}`);
   const { default: run } = await import(new URL(file, import.meta.url));
   for (const row of await run()) {
-    const verdict = row.ok === undefined ? "" : row.ok ? "  within budget" : "  OVER BUDGET";
-    if (row.ok === false) over++;
-    console.log(`  ${row.name.padEnd(36)} ${row.value}${row.budget ? `   (budget ${row.budget})${verdict}` : ""}`);
+    let text;
+    let judged;
+    if (row.stat) {
+      const format = row.format ?? ((n) => `${fixed(n)}${row.unit ? ` ${row.unit}` : ""}`);
+      text = `${format(row.stat.median)}  (min–max ${format(row.stat.min)} – ${format(row.stat.max)}, ${row.stat.samples.length} rounds)`;
+      if (row.detail) text += `  ${row.detail}`;
+      judged = row.budget ? verdict(row.stat, row.budget) : undefined;
+    } else {
+      text = row.value;
+      judged = row.ok === undefined ? undefined : row.ok ? "within" : "over";
+    }
+    if (judged === "over") over++;
+    if (judged === "uncertain") uncertain++;
+    const budgetText = row.budget ? (typeof row.budget === "string" ? row.budget : row.budget.text) : undefined;
+    console.log(
+      `  ${row.name.padEnd(40)} ${text}${budgetText ? `   (budget ${budgetText}) ${VERDICT_TEXT[judged]}` : ""}`,
+    );
+    lines.push({
+      group,
+      name: row.name,
+      ...(row.stat ? { median: row.stat.median, min: row.stat.min, max: row.stat.max, samples: row.stat.samples } : {}),
+      ...(row.unit ? { unit: row.unit } : {}),
+      value: text,
+      ...(budgetText ? { budget: budgetText, verdict: judged } : {}),
+    });
   }
 }
-console.log(over === 0 ? "\nAll measures within budget." : `\n${over} measure(s) over budget.`);
-process.exitCode = over === 0 ? 0 : 1;
+
+if (jsonAt >= 0) {
+  const file = resolve(args[jsonAt + 1] ?? `${root}reports/bench/${commit}${dirty ? "-dirty" : ""}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  const date = new Date().toISOString();
+  writeFileSync(file, `${JSON.stringify({ format: "e2c-bench/1", commit, dirty, date, machine, lines }, null, 2)}\n`);
+  console.log(`\nfigures written to ${file}`);
+}
+
+const summary = [];
+if (over > 0) summary.push(`${over} measure(s) over budget`);
+if (uncertain > 0) summary.push(`${uncertain} measure(s) too noisy to call (spread reaches past the budget)`);
+console.log(summary.length === 0 ? "\nAll measures within budget." : `\n${summary.join("; ")}.`);
+process.exitCode = over + uncertain === 0 ? 0 : 1;
