@@ -131,6 +131,9 @@ export const errors = {
   /** 400 for a Host other than this server's own address (a DNS-rebinding page names its own host). */
   invalidHost: (host: string) =>
     new DataverseHttpError(400, "", `Bad Request - Invalid Hostname: '${host}' is not this server.`),
+  /** 414 for a URL over the 32 KB the Web API accepts. */
+  uriTooLong: (max: number) =>
+    new DataverseHttpError(414, "", `The request URL is longer than ${max} characters, the most the Web API accepts.`),
   /** 400 for a percent-encoding that does not decode. */
   malformedUri: () => new DataverseHttpError(400, "0x80060888", "The request URI is not valid: it does not decode."),
   attachmentTooLarge: () =>

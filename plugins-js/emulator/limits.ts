@@ -21,3 +21,11 @@ export const DEFAULT_LIMITS: EmulatorLimits = {
   headersTimeoutMs: 10_000,
   bodyTimeoutMs: 30_000,
 };
+
+/**
+ * "The maximum length of URL accepted is 32 KB (32768 characters)" (Microsoft, "Compose HTTP requests and handle
+ * errors", https://learn.microsoft.com/power-apps/developer/data-platform/webapi/compose-http-requests-handle-errors).
+ * Node's own header limit (16 KB) is raised so such a URL reaches the emulator; a longer one is 414.
+ */
+export const MAX_URL_LENGTH = 32 * 1024;
+export const MAX_HEADER_BYTES = 64 * 1024;

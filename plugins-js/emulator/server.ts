@@ -15,7 +15,7 @@ import {
 } from "./batch";
 import { errors } from "./errors";
 import { FaultPlan, NO_FAULTS, type FaultSpec } from "./faults";
-import { DEFAULT_LIMITS, type EmulatorLimits } from "./limits";
+import { DEFAULT_LIMITS, MAX_HEADER_BYTES, MAX_URL_LENGTH, type EmulatorLimits } from "./limits";
 import { isLoopbackHost } from "./loopback";
 import { Principal } from "./privileges";
 import type { Seed } from "./seed";
@@ -280,6 +280,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const arrived = performance.now();
     const url = req.url ?? "/";
     if (!isLoopbackHost(req.headers.host, port)) return refuse(req, res, errors.invalidHost(req.headers.host ?? ""));
+    if (url.length > MAX_URL_LENGTH) return refuse(req, res, errors.uriTooLong(MAX_URL_LENGTH));
     if (url === "/_emulator/health") {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(JSON.stringify({ ok: true, serviceRoot }));
@@ -337,11 +338,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     );
   }
 
-  const server = createServer({ connectionsCheckingInterval: CHECK_INTERVAL_MS }, (req, res) => {
-    onRequest(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, errorResponse(error));
-    });
-  });
+  const server = createServer(
+    { connectionsCheckingInterval: CHECK_INTERVAL_MS, maxHeaderSize: MAX_HEADER_BYTES },
+    (req, res) => {
+      onRequest(req, res).catch((error: unknown) => {
+        if (!res.headersSent) send(res, errorResponse(error));
+      });
+    },
+  );
   server.keepAliveTimeout = 5000;
   // Headers that trickle in are cut off (Node answers 408); the body has its own timer in readBody.
   server.headersTimeout = limits.headersTimeoutMs;

@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import type { TableMetadata } from "../../core/connector/table-metadata";
 import { DataverseHttpError, errors } from "./errors";
 import { entityDefinitions } from "./metadata-api";
-import type { Principal } from "./privileges";
-import { parseQuery, renderRow, selectRows } from "./query";
+import { privilegeName, type Principal } from "./privileges";
+import { parseQuery, renderRow, selectRows, type QueryOptions } from "./query";
 import {
   checkRequired,
   isLookupValue,
@@ -206,13 +206,26 @@ function entityUrl(ctx: ServiceContext, table: TableMetadata, id: string): strin
   return `${ctx.serviceRoot}${table.entitySetName}(${id})`;
 }
 
-function created(ctx: ServiceContext, req: ServiceRequest, table: TableMetadata, row: Row): ServiceResponse {
+/**
+ * The query options of a write that returns the row (`Prefer: return=representation`), checked before anything is
+ * written: an unknown `$select` or an `$expand` the user may not read refuses the write rather than following it.
+ */
+function representationOptions(ctx: ServiceContext, req: ServiceRequest, table: TableMetadata): QueryOptions | null {
+  return preferences(req.headers).representation ? parseQuery(ctx.store, table, req.query, ctx.principal) : null;
+}
+
+function created(
+  ctx: ServiceContext,
+  req: ServiceRequest,
+  table: TableMetadata,
+  row: Row,
+  options: QueryOptions | null,
+): ServiceResponse {
   const id = String(row[table.primaryIdAttribute]);
   const prefs = preferences(req.headers);
   const headers = { "OData-EntityId": entityUrl(ctx, table, id), Location: entityUrl(ctx, table, id) };
   const made = { table: table.logicalName, id };
-  if (!prefs.representation) return { status: 204, headers, created: made };
-  const options = parseQuery(ctx.store, table, req.query, ctx.principal);
+  if (!options) return { status: 204, headers, created: made };
   return {
     status: 201,
     headers: { ...headers, "Content-Type": "application/json; odata.metadata=minimal" },
@@ -231,6 +244,7 @@ function create(
   fixed: Record<string, unknown> = {},
 ): ServiceResponse {
   ctx.principal.demand("Create", table);
+  const options = representationOptions(ctx, req, table);
   const values = { ...valuesFromPayload(table, parseBody(req.body), payloadContext(ctx)), ...fixed };
   demandAppends(ctx, table, values);
   const id =
@@ -238,7 +252,7 @@ function create(
   const row = withDefaults(ctx, table, values);
   checkRequired(table, row);
   const stored = ctx.store.insert(table.logicalName, normalizeGuid(id), row);
-  return created(ctx, req, table, stored);
+  return created(ctx, req, table, stored, options);
 }
 
 function find(ctx: ServiceContext, t: Target): Row | undefined {
@@ -256,6 +270,8 @@ function describeTarget(t: Target): string {
 }
 
 function patch(ctx: ServiceContext, req: ServiceRequest, t: Target): ServiceResponse {
+  // An upsert creates or writes: a user who may do neither is refused before the record is looked up.
+  if (!ctx.principal.has(privilegeName("Create", t.table))) ctx.principal.demand("Write", t.table);
   const existing = find(ctx, t);
   const ifMatch = req.headers["if-match"];
   const ifNoneMatch = req.headers["if-none-match"];
@@ -268,6 +284,7 @@ function patch(ctx: ServiceContext, req: ServiceRequest, t: Target): ServiceResp
     return create(ctx, req, t.table, fixed);
   }
   ctx.principal.demand("Write", t.table);
+  const options = representationOptions(ctx, req, t.table);
   const values = valuesFromPayload(t.table, parseBody(req.body), payloadContext(ctx));
   demandAppends(ctx, t.table, values);
   const id = String(existing[t.table.primaryIdAttribute]);
@@ -276,19 +293,12 @@ function patch(ctx: ServiceContext, req: ServiceRequest, t: Target): ServiceResp
   const changes: Record<string, unknown> = { ...merged };
   delete changes.__version;
   const row = ctx.store.update(t.table.logicalName, id, changes);
-  const prefs = preferences(req.headers);
   const headers = { "OData-EntityId": entityUrl(ctx, t.table, id) };
-  if (!prefs.representation) return { status: 204, headers };
+  if (!options) return { status: 204, headers };
   return {
     status: 200,
     headers: { ...headers, "Content-Type": "application/json; odata.metadata=minimal" },
-    json: renderRow(
-      ctx.store,
-      t.table,
-      row,
-      parseQuery(ctx.store, t.table, req.query, ctx.principal),
-      prefs.annotations,
-    ),
+    json: renderRow(ctx.store, t.table, row, options, preferences(req.headers).annotations),
   };
 }
 
