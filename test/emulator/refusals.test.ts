@@ -6,6 +6,7 @@ import { connect } from "node:net";
 import { request } from "node:http";
 import type { RunningEmulator } from "../../plugins-js/emulator/server";
 import { startEmulator } from "../../plugins-js/emulator/server";
+import type { EmulatorLimits } from "../../plugins-js/emulator/limits";
 import { MAX_FILTER_DEPTH } from "../../plugins-js/emulator/odata-filter";
 import { ADMIN_TOKEN, CONNECTOR_TOKEN, JANE, SUPPORT_QUEUE, call, demoSeedJson, emulator, seedOf } from "./helpers";
 
@@ -20,6 +21,25 @@ afterAll(() => em.close());
 function snapshot(target: RunningEmulator): string {
   return JSON.stringify([...target.store.tables.keys()].map((t) => [t, target.store.all(t)]));
 }
+
+/** An emulator of the demo seed with smaller limits, for the length of `work`. */
+async function withLimits(limits: Partial<EmulatorLimits>, work: (target: RunningEmulator) => Promise<void>) {
+  const target = await startEmulator({ seed: seedOf(demoSeedJson()), limits });
+  try {
+    await work(target);
+  } finally {
+    await target.close();
+  }
+}
+
+/** A POST to contacts as the admin whose body is only partly sent. */
+const halfSentPost = (headers: Record<string, string>, send: string) => ({
+  method: "POST",
+  path: "/api/data/v9.2/contacts",
+  headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json", ...headers },
+  send,
+  end: false,
+});
 
 interface RawAnswer {
   status: number;
@@ -89,53 +109,29 @@ describe("the body is read only after sign-in, and only so much of it", () => {
   });
 
   test("a chunked body that grows past the limit is cut off with 413", async () => {
-    const small = await startEmulator({ seed: seedOf(demoSeedJson()), limits: { maxBodyBytes: 1024 } });
-    try {
+    await withLimits({ maxBodyBytes: 1024 }, async (small) => {
       const before = snapshot(small);
-      const r = await raw(small, {
-        method: "POST",
-        path: "/api/data/v9.2/contacts",
-        headers: {
-          Authorization: `Bearer ${ADMIN_TOKEN}`,
-          "Content-Type": "application/json",
-          "Transfer-Encoding": "chunked",
-        },
-        send: JSON.stringify({ lastname: "x".repeat(2048) }),
-        end: false,
-      });
+      const r = await raw(
+        small,
+        halfSentPost({ "Transfer-Encoding": "chunked" }, JSON.stringify({ lastname: "x".repeat(2048) })),
+      );
       expect(r.status).toBe(413);
       expect(snapshot(small)).toBe(before);
-    } finally {
-      await small.close();
-    }
+    });
   });
 
   test("a half-sent body is answered 408 and its connection closed", async () => {
-    const quick = await startEmulator({ seed: seedOf(demoSeedJson()), limits: { bodyTimeoutMs: 200 } });
-    try {
+    await withLimits({ bodyTimeoutMs: 200 }, async (quick) => {
       const before = snapshot(quick);
-      const r = await raw(quick, {
-        method: "POST",
-        path: "/api/data/v9.2/contacts",
-        headers: {
-          Authorization: `Bearer ${ADMIN_TOKEN}`,
-          "Content-Type": "application/json",
-          "Content-Length": "100",
-        },
-        send: '{"lastname":',
-        end: false,
-      });
+      const r = await raw(quick, halfSentPost({ "Content-Length": "100" }, '{"lastname":'));
       expect(r.status).toBe(408);
       expect(r.headers.connection).toBe("close");
       expect(snapshot(quick)).toBe(before);
-    } finally {
-      await quick.close();
-    }
+    });
   });
 
   test("headers that never finish arriving have their connection closed", async () => {
-    const quick = await startEmulator({ seed: seedOf(demoSeedJson()), limits: { headersTimeoutMs: 200 } });
-    try {
+    await withLimits({ headersTimeoutMs: 200 }, async (quick) => {
       const port = Number(new URL(quick.url).port);
       const answer = await new Promise<string>((resolve, reject) => {
         const socket = connect(port, "127.0.0.1", () => socket.write(`GET /api/data/v9.2/WhoAmI HTTP/1.1\r\nHost: `));
@@ -145,9 +141,7 @@ describe("the body is read only after sign-in, and only so much of it", () => {
         socket.on("error", reject);
       });
       expect(answer).toMatch(/^HTTP\/1\.1 408/);
-    } finally {
-      await quick.close();
-    }
+    });
   });
 });
 
