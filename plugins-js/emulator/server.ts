@@ -268,19 +268,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     res.end(body);
   }
 
-  /** Answers before the body is read; a body still on its way is not read, and the connection closes after. */
-  function refuse(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  /** The answer to a refused request: a body still on its way is not read, and the connection closes after it. */
+  function refusal(req: IncomingMessage, error: unknown): ServiceResponse {
     const response = errorResponse(error);
     if (hasUnreadBody(req)) response.headers = { ...response.headers, Connection: "close" };
-    send(res, response);
+    return response;
   }
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const arrived = performance.now();
     const url = req.url ?? "/";
-    if (!isLoopbackHost(req.headers.host, port)) return refuse(req, res, errors.invalidHost(req.headers.host ?? ""));
-    if (url.length > MAX_URL_LENGTH) return refuse(req, res, errors.uriTooLong(MAX_URL_LENGTH));
+    if (!isLoopbackHost(req.headers.host, port))
+      return send(res, refusal(req, errors.invalidHost(req.headers.host ?? "")));
+    if (url.length > MAX_URL_LENGTH) return send(res, refusal(req, errors.uriTooLong(MAX_URL_LENGTH)));
     if (url === "/_emulator/health") {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(JSON.stringify({ ok: true, serviceRoot }));
@@ -319,8 +320,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         response = handle(context(principal), { method: req.method ?? "GET", path, query, headers, body });
       }
     } catch (error) {
-      response = errorResponse(error);
-      if (hasUnreadBody(req)) response.headers = { ...response.headers, Connection: "close" };
+      response = refusal(req, error);
     }
     // Latency counts from the request's arrival, as a network's would: the answer leaves no sooner than that.
     const waited = performance.now() - arrived;
