@@ -368,8 +368,7 @@ function addToQueue(ctx: ServiceContext, req: ServiceRequest, queueId: string): 
   if (existing && isLookupValue(existing.queueid) && existing.queueid.id === queueId) {
     itemId = String(existing.queueitemid);
   } else if (existing) {
-    // The record moves to this queue, as AddToQueue does for an item already in another queue: a write of the item.
-    ctx.principal.demand("Write", itemTable);
+    // The record moves to this queue, as AddToQueue does for an item already in another queue.
     itemId = String(existing.queueitemid);
     ctx.store.update("queueitem", itemId, { queueid: { table: "queue", id: queueId }, modifiedon: now() });
   } else {
