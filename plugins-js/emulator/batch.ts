@@ -52,7 +52,8 @@ function splitParts(text: string, boundary: string): string[] {
 }
 
 function readHeaders(lines: string[], start: number): { headers: Record<string, string>; next: number } {
-  const headers: Record<string, string> = {};
+  // No prototype: a header's name is data from the request.
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   let i = start;
   for (; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -87,7 +88,21 @@ function parseRequestPart(text: string): EmbeddedRequest {
   return request;
 }
 
+/** "Batch requests can contain up to 1,000 individual requests" (Microsoft, "Execute batch operations using the Web API"). */
+export const MAX_BATCH_REQUESTS = 1000;
+
 export function parseBatch(body: string, contentType: string | undefined): BatchPart[] {
+  const parts = parseParts(body, contentType);
+  const count = parts.reduce((n, p) => n + (p.kind === "request" ? 1 : p.requests.length), 0);
+  if (count > MAX_BATCH_REQUESTS) {
+    throw errors.badRequest(
+      `The batch holds ${count} requests; a batch can contain up to ${MAX_BATCH_REQUESTS} individual requests.`,
+    );
+  }
+  return parts;
+}
+
+function parseParts(body: string, contentType: string | undefined): BatchPart[] {
   const boundary = boundaryOf(contentType);
   if (!boundary || !/multipart\/mixed/i.test(contentType ?? "")) {
     throw errors.badRequest("A $batch request must have Content-Type multipart/mixed with a boundary.");

@@ -119,6 +119,23 @@ export const errors = {
     ),
   unavailable: () =>
     new DataverseHttpError(503, "0x80040216", "The service is temporarily unavailable. Try again later."),
+  /** 413: a body over the most Dataverse takes in one request (limits.ts). */
+  payloadTooLarge: (maxBytes: number) =>
+    new DataverseHttpError(
+      413,
+      "",
+      `The request body is larger than ${maxBytes} bytes, the most a single request may carry.`,
+    ),
+  /** 408: a body that did not arrive in time; the connection is closed after it. */
+  requestTimeout: (ms: number) => new DataverseHttpError(408, "", `The request body did not arrive within ${ms} ms.`),
+  /** 400 for a Host other than this server's own address (a DNS-rebinding page names its own host). */
+  invalidHost: (host: string) =>
+    new DataverseHttpError(400, "", `Bad Request - Invalid Hostname: '${host}' is not this server.`),
+  /** 414 for a URL over the 32 KB the Web API accepts. */
+  uriTooLong: (max: number) =>
+    new DataverseHttpError(414, "", `The request URL is longer than ${max} characters, the most the Web API accepts.`),
+  /** 400 for a percent-encoding that does not decode. */
+  malformedUri: () => new DataverseHttpError(400, "0x80060888", "The request URI is not valid: it does not decode."),
   attachmentTooLarge: () =>
     new DataverseHttpError(
       400,

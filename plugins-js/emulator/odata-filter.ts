@@ -7,7 +7,7 @@ import { GUID_RE } from "../../core/connector/odata-literals";
 import { errors } from "./errors";
 
 export type FilterNode =
-  | { kind: "and" | "or"; left: FilterNode; right: FilterNode }
+  | { kind: "and" | "or"; operands: FilterNode[] }
   | { kind: "not"; operand: FilterNode }
   | { kind: "compare"; op: "eq" | "ne" | "gt" | "ge" | "lt" | "le"; left: Operand; right: Operand }
   | { kind: "function"; name: "contains" | "startswith" | "endswith"; args: [Operand, Operand] };
@@ -19,6 +19,13 @@ type Token = { type: "word" | "string" | "punct"; text: string; at: number };
 const DATE_RE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 const FUNCTIONS = new Set(["contains", "startswith", "endswith"]);
+
+/**
+ * How deep parentheses and `not` may nest. Dataverse documents no number; the OData library that parses its URLs
+ * takes a recursion limit (Microsoft, "UriQueryExpressionParser(Int32) Constructor": "The maximum depth of each part
+ * of the query - a recursion limit"). A chain of `and`/`or` does not nest: it is one node with many operands.
+ */
+export const MAX_FILTER_DEPTH = 100;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -93,16 +100,29 @@ export function parseFilter(text: string): FilterNode {
     return fail(`'${word}' is not a property or a value`);
   }
 
+  let depth = 0;
+  const deeper = (): void => {
+    depth++;
+    if (depth > MAX_FILTER_DEPTH) {
+      throw errors.badRequest(`The $filter nests deeper than ${MAX_FILTER_DEPTH} levels of parentheses and 'not'.`);
+    }
+  };
+
   function primary(): FilterNode {
     if (isWord("not")) {
       pos++;
-      return { kind: "not", operand: primary() };
+      deeper();
+      const operand = primary();
+      depth--;
+      return { kind: "not", operand };
     }
     const t = peek();
     if (t?.type === "punct" && t.text === "(") {
       pos++;
+      deeper();
       const inner = or();
       expect(")");
+      depth--;
       return inner;
     }
     if (t?.type === "word" && FUNCTIONS.has(t.text.toLowerCase()) && tokens[pos + 1]?.text === "(") {
@@ -124,21 +144,21 @@ export function parseFilter(text: string): FilterNode {
   }
 
   function and(): FilterNode {
-    let left = primary();
+    const operands = [primary()];
     while (isWord("and")) {
       pos++;
-      left = { kind: "and", left, right: primary() };
+      operands.push(primary());
     }
-    return left;
+    return operands.length === 1 ? operands[0]! : { kind: "and", operands };
   }
 
   function or(): FilterNode {
-    let left = and();
+    const operands = [and()];
     while (isWord("or")) {
       pos++;
-      left = { kind: "or", left, right: and() };
+      operands.push(and());
     }
-    return left;
+    return operands.length === 1 ? operands[0]! : { kind: "or", operands };
   }
 
   const tree = or();
@@ -154,8 +174,7 @@ export function filterProperties(node: FilterNode, out: string[] = []): string[]
   switch (node.kind) {
     case "and":
     case "or":
-      filterProperties(node.left, out);
-      filterProperties(node.right, out);
+      for (const operand of node.operands) filterProperties(operand, out);
       break;
     case "not":
       filterProperties(node.operand, out);
@@ -209,9 +228,9 @@ function compare(op: string, a: unknown, b: unknown): boolean {
 export function matches(node: FilterNode, resolve: Resolve): boolean {
   switch (node.kind) {
     case "and":
-      return matches(node.left, resolve) && matches(node.right, resolve);
+      return node.operands.every((operand) => matches(operand, resolve));
     case "or":
-      return matches(node.left, resolve) || matches(node.right, resolve);
+      return node.operands.some((operand) => matches(operand, resolve));
     case "not":
       return !matches(node.operand, resolve);
     case "compare":

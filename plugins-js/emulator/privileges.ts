@@ -28,7 +28,7 @@ export class Principal {
     readonly user: SeedUser,
     roles: Record<string, string[]>,
   ) {
-    const granted = user.roles.flatMap((r) => roles[r] ?? []);
+    const granted = user.roles.flatMap((r) => (Object.hasOwn(roles, r) ? roles[r]! : []));
     this.all = granted.includes("*");
     this.privileges = new Set(granted.map((p) => p.toLowerCase()));
   }

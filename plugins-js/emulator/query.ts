@@ -4,6 +4,7 @@
  */
 import { isLookup, navigationProperties, type TableMetadata } from "../../core/connector/table-metadata";
 import { errors } from "./errors";
+import type { Principal } from "./privileges";
 import { filterProperties, matches, parseFilter, type FilterNode } from "./odata-filter";
 import { columnOfProperty, isLookupValue, rowToJson } from "./records";
 import type { Row, Store } from "./store";
@@ -57,18 +58,31 @@ function splitTopLevel(text: string): string[] {
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
-function parseExpand(store: Store, table: TableMetadata, text: string): Expand[] {
+/**
+ * `$expand` returns the related record's columns, so it needs prvRead on the table the navigation property points
+ * to, as a retrieve of that record would: a user who may not read accounts gets 403, not the account's name.
+ */
+function parseExpand(store: Store, table: TableMetadata, text: string, principal: Principal): Expand[] {
   return splitTopLevel(text).map((part) => {
     const m = /^(\w+)(?:\((.*)\))?$/.exec(part);
     if (!m) throw errors.badRequest(`The $expand option '${part}' is not valid.`);
     const nav = m[1]!;
     let found: { column: string; target: string } | null = null;
+    const targets: string[] = [];
     for (const [column, metadata] of Object.entries(table.columns)) {
       if (!isLookup(metadata)) continue;
-      const hit = navigationProperties(column, metadata).find(([n]) => n === nav);
-      if (hit) found = { column, target: hit[1] };
+      for (const [n, target] of navigationProperties(column, metadata)) {
+        if (n !== nav) continue;
+        found = { column, target };
+        targets.push(target);
+      }
     }
     if (!found) throw errors.unknownProperty(nav, table.logicalName);
+    // An owner may be a user or a team: expanding it reads whichever it is, so both are demanded.
+    for (const target of targets) {
+      const related = store.tables.get(target);
+      if (related) principal.demand("Read", related);
+    }
     let select: string[] | null = null;
     const inner = m[2] ?? "";
     const sel = /^\$select=(.*)$/.exec(inner);
@@ -78,7 +92,12 @@ function parseExpand(store: Store, table: TableMetadata, text: string): Expand[]
   });
 }
 
-export function parseQuery(store: Store, table: TableMetadata, params: URLSearchParams): QueryOptions {
+export function parseQuery(
+  store: Store,
+  table: TableMetadata,
+  params: URLSearchParams,
+  principal: Principal,
+): QueryOptions {
   for (const key of params.keys()) {
     if (key.startsWith("$") && !KNOWN.has(key))
       throw errors.badRequest(`The query parameter '${key}' is not supported.`);
@@ -110,9 +129,14 @@ export function parseQuery(store: Store, table: TableMetadata, params: URLSearch
     options.top = Number(top);
   }
   const expand = params.get("$expand");
-  if (expand !== null) options.expand = parseExpand(store, table, expand);
+  if (expand !== null) options.expand = parseExpand(store, table, expand, principal);
   const skipToken = params.get("$skiptoken");
-  if (skipToken !== null) options.skip = Number(/skip=(\d+)/.exec(skipToken)?.[1] ?? 0);
+  if (skipToken !== null) {
+    // Only the emulator's own nextLinks carry a skiptoken: `skip=<n>`.
+    const skip = /^skip=(\d{1,9})$/.exec(skipToken);
+    if (!skip) throw errors.badRequest(`The $skiptoken '${skipToken}' is not one this service gave out.`);
+    options.skip = Number(skip[1]);
+  }
   return options;
 }
 
@@ -134,7 +158,13 @@ function compareValues(a: unknown, b: unknown): number {
 /** An `x eq literal` among the filter's top-level `and`s, whose index narrows the rows to look at. */
 function indexedEquality(node: FilterNode | null): { property: string; value: unknown } | null {
   if (!node) return null;
-  if (node.kind === "and") return indexedEquality(node.left) ?? indexedEquality(node.right);
+  if (node.kind === "and") {
+    for (const operand of node.operands) {
+      const found = indexedEquality(operand);
+      if (found) return found;
+    }
+    return null;
+  }
   if (node.kind !== "compare" || node.op !== "eq") return null;
   const [p, l] = node.left.kind === "property" ? [node.left, node.right] : [node.right, node.left];
   if (p.kind !== "property" || l.kind !== "literal" || l.value === null || l.value instanceof Date) return null;

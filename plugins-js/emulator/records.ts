@@ -26,6 +26,14 @@ export interface PayloadContext {
   allowReadOnly?: boolean;
 }
 
+/**
+ * The column a request names, from the table's own metadata only: `constructor`, `toString` or `__proto__` are names
+ * of Object's prototype, not columns, and must be as unknown as any other name the table lacks.
+ */
+export function columnNamed(table: TableMetadata, name: string): ColumnMetadata | undefined {
+  return Object.hasOwn(table.columns, name) ? table.columns[name] : undefined;
+}
+
 export function normalizeGuid(id: string): string {
   return id.replace(/^\{|\}$/g, "").toLowerCase();
 }
@@ -111,7 +119,7 @@ export function valuesFromPayload(
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
     throw errors.badRequest("The request body must be a JSON object.");
   }
-  const values: Record<string, unknown> = {};
+  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(payload as Record<string, unknown>)) {
     if (key.startsWith("@odata.") || key.startsWith("@")) continue;
     if (key.endsWith(BIND)) {
@@ -135,7 +143,7 @@ export function valuesFromPayload(
       values[found.column] = reference;
       continue;
     }
-    const metadata = table.columns[key];
+    const metadata = columnNamed(table, key);
     if (!metadata) throw errors.unknownProperty(key, table.logicalName);
     if (isLookup(metadata)) {
       throw errors.badRequest(
@@ -183,8 +191,10 @@ export function columnOfProperty(table: TableMetadata, property: string): string
 
 function findColumn(table: TableMetadata, property: string): string | undefined {
   const lookup = /^_(\w+)_value$/.exec(property);
-  if (lookup && table.columns[lookup[1]!] && isLookup(table.columns[lookup[1]!]!)) return lookup[1];
-  if (table.columns[property] && !isLookup(table.columns[property]!)) return property;
+  const lookupColumn = lookup ? columnNamed(table, lookup[1]!) : undefined;
+  if (lookupColumn && isLookup(lookupColumn)) return lookup![1];
+  const column = columnNamed(table, property);
+  if (column && !isLookup(column)) return property;
   return undefined;
 }
 

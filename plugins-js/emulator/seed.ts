@@ -72,7 +72,7 @@ export function parseSeed(input: unknown): SeedResult {
   const problems: InputProblem[] = [];
   result.data.users.forEach((u, i) => {
     for (const role of u.roles) {
-      if (!result.data.roles[role]) {
+      if (!Object.hasOwn(result.data.roles, role)) {
         problems.push({ field: `users[${i}].roles`, message: `names role "${role}", which is not in roles` });
       }
     }

@@ -15,6 +15,8 @@ import {
 } from "./batch";
 import { errors } from "./errors";
 import { FaultPlan, NO_FAULTS, type FaultSpec } from "./faults";
+import { DEFAULT_LIMITS, MAX_HEADER_BYTES, MAX_URL_LENGTH, type EmulatorLimits } from "./limits";
+import { isLoopbackHost } from "./loopback";
 import { Principal } from "./privileges";
 import type { Seed } from "./seed";
 import { tablesFor } from "./seed";
@@ -26,6 +28,8 @@ export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   faults?: FaultSpec;
+  /** Smaller limits than Dataverse's, for tests that reach them. */
+  limits?: Partial<EmulatorLimits>;
   /** One line per request (method, path, status, time); never headers or bodies, so never a token. */
   log?: (line: string) => void;
 }
@@ -42,40 +46,80 @@ export interface RunningEmulator {
   close: () => Promise<void>;
 }
 
+/** How often Node looks for connections whose headers are late (its default, 30 s, would outlast the limit). */
+const CHECK_INTERVAL_MS = 1000;
 const API_RE = /^\/api\/data\/v9\.[0-2]\//;
-const MAX_BODY = 128 * 1024 * 1024;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The body, read only after the caller is signed in: refused with 413 when Content-Length says it is too large
+ * (nothing of it read), cut off with 413 when a chunked body grows past the limit, and 408 when it stops arriving.
+ */
+function readBody(req: IncomingMessage, limits: EmulatorLimits): Promise<string> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > limits.maxBodyBytes) return Promise.reject(errors.payloadTooLarge(limits.maxBodyBytes));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(errors.requestTimeout(limits.bodyTimeoutMs));
+    }, limits.bodyTimeoutMs);
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(errors.badRequest("The request body is too large."));
-        req.destroy();
+      if (size > limits.maxBodyBytes) {
+        cleanup();
+        reject(errors.payloadTooLarge(limits.maxBodyBytes));
       } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    function cleanup(): void {
+      clearTimeout(timer);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.pause();
+    }
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
   });
 }
 
+/** A request that says it carries a body whose bytes have not been read. */
+function hasUnreadBody(req: IncomingMessage): boolean {
+  return (
+    !req.complete && (Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined)
+  );
+}
+
+/** Header names as given, lower-cased, in an object with no prototype: a request's names are data, not keys of Object. */
 function lowerHeaders(headers: IncomingMessage["headers"] | Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(headers)) if (typeof v === "string") out[k.toLowerCase()] = v;
   return out;
 }
 
 /** `https://host/api/data/v9.2/contacts?$x` or `/api/data/v9.2/contacts` or `contacts` → path and query. */
 function splitUrl(url: string, serviceRoot: string): { path: string; query: URLSearchParams } {
-  const absolute = new URL(url, serviceRoot);
-  const pathname = absolute.pathname.replace(API_RE, "");
-  const path = decodeURIComponent(pathname);
+  let absolute: URL;
+  let path: string;
+  try {
+    absolute = new URL(url, serviceRoot);
+    path = decodeURIComponent(absolute.pathname.replace(API_RE, ""));
+  } catch {
+    throw errors.malformedUri();
+  }
   return { path, query: absolute.searchParams };
 }
 
@@ -133,8 +177,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const businessUnitId = randomUUID();
   const faults = new FaultPlan(options.faults ?? NO_FAULTS);
   const principals = new Map(options.seed.users.map((u) => [u.token, new Principal(u, options.seed.roles)]));
+  const limits: EmulatorLimits = { ...DEFAULT_LIMITS, ...options.limits };
   let requestCount = 0;
   let serviceRoot = "";
+  let port = 0;
 
   function context(principal: Principal): ServiceContext {
     return {
@@ -222,16 +268,25 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     res.end(body);
   }
 
+  /** The answer to a refused request: a body still on its way is not read, and the connection closes after it. */
+  function refusal(req: IncomingMessage, error: unknown): ServiceResponse {
+    const response = errorResponse(error);
+    if (hasUnreadBody(req)) response.headers = { ...response.headers, Connection: "close" };
+    return response;
+  }
+
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const arrived = performance.now();
     const url = req.url ?? "/";
+    if (!isLoopbackHost(req.headers.host, port))
+      return send(res, refusal(req, errors.invalidHost(req.headers.host ?? "")));
+    if (url.length > MAX_URL_LENGTH) return send(res, refusal(req, errors.uriTooLong(MAX_URL_LENGTH)));
     if (url === "/_emulator/health") {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(JSON.stringify({ ok: true, serviceRoot }));
       return;
     }
-    const body = await readBody(req);
     let fault = null;
     if (url.startsWith("/api/")) {
       requestCount += 1;
@@ -245,6 +300,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     let response: ServiceResponse;
     let raw: { contentType: string; body: string; status: number } | null = null;
     try {
+      // Everything that can refuse the request comes before its body is read: a stranger's upload costs nothing.
       if (fault === "429") throw errors.tooManyRequests(faults.spec.retryAfterSeconds);
       if (fault === "503") throw errors.unavailable();
       if (!API_RE.test(url)) throw errors.noSegment(url.split("?")[0] ?? url);
@@ -253,6 +309,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       const principal = token ? principals.get(token) : undefined;
       if (!principal) throw errors.unauthorized();
       const { path, query } = splitUrl(url, serviceRoot);
+      const body = await readBody(req, limits);
       if (path === "$batch") {
         if (req.method !== "POST") throw errors.methodNotAllowed(req.method ?? "", path);
         const result = runBatch(principal, body, headers);
@@ -263,7 +320,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         response = handle(context(principal), { method: req.method ?? "GET", path, query, headers, body });
       }
     } catch (error) {
-      response = errorResponse(error);
+      response = refusal(req, error);
     }
     // Latency counts from the request's arrival, as a network's would: the answer leaves no sooner than that.
     const waited = performance.now() - arrived;
@@ -281,17 +338,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     );
   }
 
-  const server = createServer((req, res) => {
-    onRequest(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, errorResponse(error));
-    });
-  });
+  const server = createServer(
+    { connectionsCheckingInterval: CHECK_INTERVAL_MS, maxHeaderSize: MAX_HEADER_BYTES },
+    (req, res) => {
+      onRequest(req, res).catch((error: unknown) => {
+        if (!res.headersSent) send(res, errorResponse(error));
+      });
+    },
+  );
   server.keepAliveTimeout = 5000;
+  // Headers that trickle in are cut off (Node answers 408); the body has its own timer in readBody.
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.headersTimeoutMs + limits.bodyTimeoutMs + 1000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   serviceRoot = `${url}/api/data/v9.2/`;
   return {

@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import type { TableMetadata } from "../../core/connector/table-metadata";
 import { DataverseHttpError, errors } from "./errors";
 import { entityDefinitions } from "./metadata-api";
-import type { Principal } from "./privileges";
-import { parseQuery, renderRow, selectRows } from "./query";
+import { privilegeName, type Principal } from "./privileges";
+import { parseQuery, renderRow, selectRows, type QueryOptions } from "./query";
 import {
   checkRequired,
   isLookupValue,
@@ -54,7 +54,8 @@ type Target = { table: TableMetadata; id?: string; key?: Record<string, unknown>
 
 /** `name='text'`, `name=123`, `name=<guid>` pairs inside the parentheses of an alternate-key address. */
 function parseKey(text: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // No prototype: the names are the request's, checked against the table's keys by the store.
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const re = /\s*([A-Za-z_]\w*)\s*=\s*('(?:[^']|'')*'|[^,]+)\s*(,|$)/y;
   let m: RegExpExecArray | null;
   let at = 0;
@@ -78,17 +79,25 @@ function target(ctx: ServiceContext, segment: string): Target {
   return { table, key: parseKey(m[2]) };
 }
 
+const MAX_PAGE_SIZE = 5000;
+
 function preferences(headers: Record<string, string>): {
   representation: boolean;
   annotations: boolean;
   maxPage: number;
+  maxPageApplied: boolean;
 } {
   const prefer = (headers["prefer"] ?? "").toLowerCase();
-  const maxPage = /odata\.maxpagesize=(\d+)/.exec(prefer);
+  const asked = /odata\.maxpagesize=([^,;\s]*)/.exec(prefer)?.[1];
+  // "You can specify a max page size up to 5,000. Max page size requests larger than 5,000 are ignored" (Microsoft,
+  // "Page results"). So are 0 and what is not a number: a page must hold a row, or its nextLink would never end.
+  const size = asked !== undefined && /^\d{1,9}$/.test(asked) ? Number(asked) : 0;
+  const honoured = size >= 1 && size <= MAX_PAGE_SIZE;
   return {
     representation: prefer.includes("return=representation"),
     annotations: prefer.includes("odata.include-annotations"),
-    maxPage: maxPage ? Number(maxPage[1]) : 5000,
+    maxPage: honoured ? size : MAX_PAGE_SIZE,
+    maxPageApplied: honoured,
   };
 }
 
@@ -197,13 +206,26 @@ function entityUrl(ctx: ServiceContext, table: TableMetadata, id: string): strin
   return `${ctx.serviceRoot}${table.entitySetName}(${id})`;
 }
 
-function created(ctx: ServiceContext, req: ServiceRequest, table: TableMetadata, row: Row): ServiceResponse {
+/**
+ * The query options of a write that returns the row (`Prefer: return=representation`), checked before anything is
+ * written: an unknown `$select` or an `$expand` the user may not read refuses the write rather than following it.
+ */
+function representationOptions(ctx: ServiceContext, req: ServiceRequest, table: TableMetadata): QueryOptions | null {
+  return preferences(req.headers).representation ? parseQuery(ctx.store, table, req.query, ctx.principal) : null;
+}
+
+function created(
+  ctx: ServiceContext,
+  req: ServiceRequest,
+  table: TableMetadata,
+  row: Row,
+  options: QueryOptions | null,
+): ServiceResponse {
   const id = String(row[table.primaryIdAttribute]);
   const prefs = preferences(req.headers);
   const headers = { "OData-EntityId": entityUrl(ctx, table, id), Location: entityUrl(ctx, table, id) };
   const made = { table: table.logicalName, id };
-  if (!prefs.representation) return { status: 204, headers, created: made };
-  const options = parseQuery(ctx.store, table, req.query);
+  if (!options) return { status: 204, headers, created: made };
   return {
     status: 201,
     headers: { ...headers, "Content-Type": "application/json; odata.metadata=minimal" },
@@ -222,6 +244,7 @@ function create(
   fixed: Record<string, unknown> = {},
 ): ServiceResponse {
   ctx.principal.demand("Create", table);
+  const options = representationOptions(ctx, req, table);
   const values = { ...valuesFromPayload(table, parseBody(req.body), payloadContext(ctx)), ...fixed };
   demandAppends(ctx, table, values);
   const id =
@@ -229,7 +252,7 @@ function create(
   const row = withDefaults(ctx, table, values);
   checkRequired(table, row);
   const stored = ctx.store.insert(table.logicalName, normalizeGuid(id), row);
-  return created(ctx, req, table, stored);
+  return created(ctx, req, table, stored, options);
 }
 
 function find(ctx: ServiceContext, t: Target): Row | undefined {
@@ -247,6 +270,8 @@ function describeTarget(t: Target): string {
 }
 
 function patch(ctx: ServiceContext, req: ServiceRequest, t: Target): ServiceResponse {
+  // An upsert creates or writes: a user who may do neither is refused before the record is looked up.
+  if (!ctx.principal.has(privilegeName("Create", t.table))) ctx.principal.demand("Write", t.table);
   const existing = find(ctx, t);
   const ifMatch = req.headers["if-match"];
   const ifNoneMatch = req.headers["if-none-match"];
@@ -259,6 +284,7 @@ function patch(ctx: ServiceContext, req: ServiceRequest, t: Target): ServiceResp
     return create(ctx, req, t.table, fixed);
   }
   ctx.principal.demand("Write", t.table);
+  const options = representationOptions(ctx, req, t.table);
   const values = valuesFromPayload(t.table, parseBody(req.body), payloadContext(ctx));
   demandAppends(ctx, t.table, values);
   const id = String(existing[t.table.primaryIdAttribute]);
@@ -267,19 +293,18 @@ function patch(ctx: ServiceContext, req: ServiceRequest, t: Target): ServiceResp
   const changes: Record<string, unknown> = { ...merged };
   delete changes.__version;
   const row = ctx.store.update(t.table.logicalName, id, changes);
-  const prefs = preferences(req.headers);
   const headers = { "OData-EntityId": entityUrl(ctx, t.table, id) };
-  if (!prefs.representation) return { status: 204, headers };
+  if (!options) return { status: 204, headers };
   return {
     status: 200,
     headers: { ...headers, "Content-Type": "application/json; odata.metadata=minimal" },
-    json: renderRow(ctx.store, t.table, row, parseQuery(ctx.store, t.table, req.query), prefs.annotations),
+    json: renderRow(ctx.store, t.table, row, options, preferences(req.headers).annotations),
   };
 }
 
 function retrieve(ctx: ServiceContext, req: ServiceRequest, t: Target): ServiceResponse {
   ctx.principal.demand("Read", t.table);
-  const options = parseQuery(ctx.store, t.table, req.query);
+  const options = parseQuery(ctx.store, t.table, req.query, ctx.principal);
   const prefs = preferences(req.headers);
   if (t.id || t.key) {
     const row = find(ctx, t);
@@ -300,7 +325,9 @@ function retrieve(ctx: ServiceContext, req: ServiceRequest, t: Target): ServiceR
     next.set("$skiptoken", `skip=${options.skip + prefs.maxPage}`);
     out["@odata.nextLink"] = `${ctx.serviceRoot}${t.table.entitySetName}?${next.toString()}`;
   }
-  return json(200, out);
+  const answer = json(200, out);
+  if (prefs.maxPageApplied) answer.headers["Preference-Applied"] = `odata.maxpagesize=${prefs.maxPage}`;
+  return answer;
 }
 
 function remove(ctx: ServiceContext, t: Target): ServiceResponse {
@@ -314,22 +341,28 @@ function remove(ctx: ServiceContext, t: Target): ServiceResponse {
 /** `POST queues(<id>)/Microsoft.Dynamics.CRM.AddToQueue` with `{ Target: { incidentid, @odata.type } }` (domain.md §4). */
 function addToQueue(ctx: ServiceContext, req: ServiceRequest, queueId: string): ServiceResponse {
   const queueTable = ctx.store.table("queue");
+  const itemTable = ctx.store.table("queueitem");
+  // Every privilege is checked before any record is looked up, so a user who lacks one learns nothing of the rows.
   ctx.principal.demand("Read", queueTable);
-  if (!ctx.store.get("queue", queueId)) throw errors.notFound("queue", queueId);
+  ctx.principal.demand("AppendTo", queueTable);
+  ctx.principal.demand("Create", itemTable);
   const body = parseBody(req.body) as { Target?: Record<string, unknown> };
-  const targetJson = body.Target;
+  const targetJson = typeof body.Target === "object" && body.Target !== null ? body.Target : undefined;
   const type = typeof targetJson?.["@odata.type"] === "string" ? (targetJson["@odata.type"] as string) : "";
   const logicalName = type.replace(/^#?Microsoft\.Dynamics\.CRM\./, "");
   const table = ctx.store.tables.get(logicalName);
-  const targetId = table ? targetJson?.[table.primaryIdAttribute] : undefined;
+  const targetId =
+    table && targetJson && Object.hasOwn(targetJson, table.primaryIdAttribute)
+      ? targetJson[table.primaryIdAttribute]
+      : undefined;
   if (!table || typeof targetId !== "string") {
     throw errors.badRequest("AddToQueue needs Target with @odata.type and the record's id, such as incidentid.");
   }
+  // The item points at the record: reading it to queue it is a read of that table.
+  ctx.principal.demand("Read", table);
+  if (!ctx.store.get("queue", queueId)) throw errors.notFound("queue", queueId);
   const id = normalizeGuid(targetId);
   if (!ctx.store.get(logicalName, id)) throw errors.notFound(logicalName, id);
-  ctx.principal.demand("AppendTo", queueTable);
-  const itemTable = ctx.store.table("queueitem");
-  ctx.principal.demand("Create", itemTable);
   const existing = ctx.store.rowsWhere("queueitem", "objectid", id).find((r) => r.statecode === 0);
   let itemId: string;
   if (existing && isLookupValue(existing.queueid) && existing.queueid.id === queueId) {

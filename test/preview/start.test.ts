@@ -27,6 +27,11 @@ test("sends every sample handoff (JSON, .eml, mbox) through the connector into t
   );
 });
 
+test("what it prints never holds the preview's secret", () => {
+  expect(toolkit.preview.secret.length).toBeGreaterThan(0);
+  expect(log.join("\n")).not.toContain(toolkit.preview.secret);
+});
+
 test("one sample is long enough to be cut, so the preview can load its full transcript", () => {
   expect(toolkit.results.some((r) => r.result.notes.some((n) => n.subject === "Handoff transcript"))).toBe(true);
 });
@@ -54,7 +59,9 @@ test("every page carries a Content-Security-Policy that keeps it on this server"
 });
 
 test("passes the Web API on to the emulator as the demo admin, without giving the browser the token", async () => {
-  const response = await get("/api/data/v9.2/WhoAmI", { headers: { Authorization: "Bearer forged" } });
+  const response = await get("/api/data/v9.2/WhoAmI", {
+    headers: { Authorization: "Bearer forged", "X-E2C-Preview-Secret": toolkit.preview.secret },
+  });
   expect(response.status).toBe(200);
   expect(((await response.json()) as { UserId: string }).UserId).toBe("e2c00000-0000-4000-8000-0000000000a2");
   const page = await (await get("/")).text();
