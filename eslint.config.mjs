@@ -4,6 +4,7 @@ import eslintjs from "@eslint/js";
 import tseslint from "typescript-eslint";
 import powerApps from "@microsoft/eslint-plugin-power-apps";
 import globals from "globals";
+import react from "eslint-plugin-react";
 
 export default [
   { ignores: ["**/generated/**", "out/**", "dist/**", "node_modules/**", "coverage/**"] },
@@ -19,6 +20,12 @@ export default [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
     settings: powerApps.configs.paCheckerHosted.settings,
+  },
+  // Transcript text is data, never markup: no React path may set raw HTML.
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { react },
+    rules: { "react/no-danger": "error", "react/no-danger-with-children": "error" },
   },
   // core/ is shared by the browser and Node: no Node built-ins, no DOM, no Xrm.
   {

@@ -350,6 +350,18 @@ describe("one incident per handoff", () => {
     expect(em.store.all("contact").filter((c) => c.emailaddress1 === "kim@example.net")).toHaveLength(1);
   });
 
+  test("two handoffs at once from one new customer whose address differs only in case make one contact", async () => {
+    const [a, b] = await Promise.all([
+      connector(em).connector.deliver(handoff({ handoffId: "upper", customer: { email: "Kim.Case@Example.net" } })),
+      connector(em).connector.deliver(handoff({ handoffId: "lower", customer: { email: "kim.case@example.net" } })),
+    ]);
+    expect(a.contact.id).toBe(b.contact.id);
+    const contacts = em.store
+      .all("contact")
+      .filter((c) => String(c.emailaddress1).toLowerCase() === "kim.case@example.net");
+    expect(contacts).toHaveLength(1);
+  });
+
   test("without the solution's columns the case is still made, with a warning that repeats are not caught", async () => {
     const seed = demoSeedJson();
     const incident = builtInTable("incident");

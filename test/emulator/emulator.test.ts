@@ -214,9 +214,33 @@ describe("update, upsert and conditions", () => {
   });
 
   test("alternate keys compare without regard to case", async () => {
-    const r = await call(em, "GET", "incidents(e2c_handoffid='DUP-KEY')?$select=title");
+    const created = await call(em, "POST", "incidents", {
+      incidentid: "66666666-2222-4333-8444-555555555555",
+      title: "Mixed case key",
+      e2c_handoffid: "Case-Key",
+      "customerid_contact@odata.bind": `/contacts(${JANE})`,
+    });
+    expect(created.status).toBe(204);
+    const r = await call(em, "GET", "incidents(e2c_handoffid='CASE-KEY')?$select=title");
     expect(r.status).toBe(200);
-    expect(r.json.title).toBe("Dup");
+    expect(r.json.title).toBe("Mixed case key");
+  });
+
+  test("an update that would give a second record the same alternate key is 412 and changes nothing", async () => {
+    const body = (id: string, key: string) => ({
+      incidentid: id,
+      title: key,
+      e2c_handoffid: key,
+      "customerid_contact@odata.bind": `/contacts(${JANE})`,
+    });
+    const first = "77777777-2222-4333-8444-555555555555";
+    const second = "88888888-2222-4333-8444-555555555555";
+    expect((await call(em, "POST", "incidents", body(first, "patch-key-1"))).status).toBe(204);
+    expect((await call(em, "POST", "incidents", body(second, "patch-key-2"))).status).toBe(204);
+    const r = await call(em, "PATCH", `incidents(${second})`, { e2c_handoffid: "PATCH-KEY-1" }, { "If-Match": "*" });
+    expect(r.status).toBe(412);
+    expect(r.json.error.code).toBe("0x80040237");
+    expect(em.store.get("incident", second)?.e2c_handoffid).toBe("patch-key-2");
   });
 });
 
@@ -359,7 +383,14 @@ describe("$batch", () => {
   });
 
   test("AddToQueue puts the case in the queue and answers its QueueItemId", async () => {
-    const incident = em.store.all("incident").find((i) => i.title === "Ref")!;
+    const made = await call(
+      em,
+      "POST",
+      "incidents",
+      { title: "To queue", "customerid_contact@odata.bind": `/contacts(${JANE})` },
+      { Prefer: "return=representation" },
+    );
+    const incident = made.json as { incidentid: string };
     const r = await call(em, "POST", `queues(${SUPPORT_QUEUE})/Microsoft.Dynamics.CRM.AddToQueue`, {
       Target: { "@odata.type": "Microsoft.Dynamics.CRM.incident", incidentid: incident.incidentid },
     });

@@ -86,6 +86,8 @@ describe("outcomeTable(rule): what happens to each kind of incoming email (PRODU
   });
 
   test("every row says where Microsoft documents it", () => {
-    for (const r of outcomeTable(ruleWith())) expect(r.source).not.toBe("");
+    const rows = outcomeTable(ruleWith());
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.source).toMatch(/\S/);
   });
 });

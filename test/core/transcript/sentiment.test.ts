@@ -1,14 +1,26 @@
 import { normalizeSentiment, SENTIMENT_LABELS, sentimentFromOptionValue } from "../../../core/transcript/sentiment";
 
+/** Microsoft's seven labels and the e2c_sentiment choice values PRODUCT.md §2 and §4.1 give them, written out. */
+const DOCUMENTED: Array<[string, number]> = [
+  ["Very negative", 412500000],
+  ["Negative", 412500001],
+  ["Slightly negative", 412500002],
+  ["Neutral", 412500003],
+  ["Slightly positive", 412500004],
+  ["Positive", 412500005],
+  ["Very positive", 412500006],
+];
+
 describe("sentiment in Microsoft's seven-point vocabulary (PRODUCT.md §4.1)", () => {
-  test.each(SENTIMENT_LABELS.map((l, i) => [l, i]))(
-    "%s is matched case-insensitively and has choice value 41250000%i",
-    (label, i) => {
-      const s = normalizeSentiment(String(label).toUpperCase());
-      expect(s.label).toBe(label);
-      expect(s.optionValue).toBe(412500000 + Number(i));
-    },
-  );
+  test("the vocabulary is Microsoft's seven labels, in order", () => {
+    expect([...SENTIMENT_LABELS]).toEqual(DOCUMENTED.map(([label]) => label));
+  });
+
+  test.each(DOCUMENTED)("%s is matched case-insensitively and has choice value %i", (label, value) => {
+    const s = normalizeSentiment(label.toUpperCase());
+    expect(s.label).toBe(label);
+    expect(s.optionValue).toBe(value);
+  });
 
   test.each([
     ["negative", "Negative"],

@@ -1,0 +1,49 @@
+// `npm run mutate` ends here: the mutation score per folder from Stryker's JSON report, as the README shows it,
+// and every surviving mutant on a path that turns text into UI (the control's components, the web resources'
+// pages), which must have none. Score = (killed + timed out) / (killed + timed out + survived + no coverage).
+import { readFileSync } from "node:fs";
+
+// The two Stryker runs (test/mutation/stryker.node.json and stryker.control.json) each write one report.
+const files = Object.assign(
+  {},
+  ...["node", "control"].map(
+    (run) => JSON.parse(readFileSync(new URL(`../reports/mutation/${run}.json`, import.meta.url), "utf8")).files,
+  ),
+);
+const FOLDERS = [
+  "core/transcript",
+  "core/email-to-case",
+  "core/connector",
+  "pcf/HandoffTranscript/components",
+  "pcf/HandoffTranscript/model",
+  "webresources/src",
+];
+const TEXT_TO_UI = ["pcf/HandoffTranscript/components/", "webresources/src/shared/", "webresources/src/health/"];
+
+const tally = new Map(FOLDERS.map((f) => [f, { detected: 0, undetected: 0 }]));
+const core = { detected: 0, undetected: 0 };
+const textToUiSurvivors = [];
+for (const [file, { mutants }] of Object.entries(files)) {
+  const folder = FOLDERS.find((f) => file.startsWith(`${f}/`));
+  for (const m of mutants) {
+    const detected = m.status === "Killed" || m.status === "Timeout";
+    const undetected = m.status === "Survived" || m.status === "NoCoverage";
+    if (!detected && !undetected) continue; // compile errors, ignored, runtime errors
+    for (const t of [folder && tally.get(folder), file.startsWith("core/") && core]) {
+      if (t) t[detected ? "detected" : "undetected"]++;
+    }
+    if (undetected && TEXT_TO_UI.some((p) => file.startsWith(p)))
+      textToUiSurvivors.push(`${file}:${m.location.start.line} ${m.mutatorName} → ${m.replacement ?? ""}`);
+  }
+}
+const score = ({ detected, undetected }) =>
+  detected + undetected === 0 ? "n/a" : `${((100 * detected) / (detected + undetected)).toFixed(1)} %`;
+console.log("\nmutation score by folder (killed or timed out / all that ran)");
+for (const [folder, t] of tally)
+  console.log(`  ${folder.padEnd(36)} ${score(t).padStart(7)}  (${t.detected} of ${t.detected + t.undetected})`);
+console.log(`  ${"core/ (all)".padEnd(36)} ${score(core).padStart(7)}  (target ≥ 85 %)`);
+console.log(
+  textToUiSurvivors.length === 0
+    ? "no surviving mutant on a text-to-UI path"
+    : `surviving mutants on text-to-UI paths:\n  ${textToUiSurvivors.join("\n  ")}`,
+);
