@@ -91,15 +91,19 @@ describe("solution.xml", () => {
 
   test("every root component has its component and files, and every component is a root component", () => {
     const roots = list(manifest(unmanaged).RootComponents.RootComponent).map(
-      (r: any) => `${r["@type"]} ${r["@schemaName"]}`,
+      (r: any) => `${r["@type"]} ${r["@schemaName"] ?? r["@id"]}`,
     );
     const c = customizations(unmanaged);
     const webResources = list(c.WebResources.WebResource);
     const controls = list(c.CustomControls.CustomControl);
     const entities = list(c.Entities.Entity);
+    const forms = entities.flatMap((e: any) => list(e.FormXml?.forms).flatMap((f: any) => list(f.systemform)));
+    const views = entities.flatMap((e: any) => list(e.SavedQueries?.savedqueries?.savedquery));
     expect(roots.sort()).toEqual(
       [
         ...entities.map((e: any) => `1 ${e.Name["#"].toLowerCase()}`),
+        ...forms.map((f: any) => `60 ${f.formid}`),
+        ...views.map((v: any) => `26 ${v.savedqueryid}`),
         ...webResources.map((w: any) => `61 ${w.Name}`),
         ...controls.map((x: any) => `66 ${x.Name}`),
       ].sort(),
