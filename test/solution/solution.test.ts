@@ -3,7 +3,7 @@
  * customizations.xml valid against Microsoft's schema, every root component with its files and entries, stable ids,
  * the same bytes for the same input. Needs the control and web resources built (npm test builds them first).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
@@ -237,6 +237,33 @@ describe("the packer", () => {
     try {
       rmSync(join(dir, "Solution/WebResources/e2c_/pages/pages.css.data.xml"));
       expect(() => packSolution(dir, version, false)).toThrow("no component for 61 e2c_/pages/pages.css");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("refuses the Case form when it is not a root component, naming it by id", () => {
+    const dir = sourceCopy();
+    try {
+      const file = join(dir, "Solution/Other/Solution.xml");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/\s*<RootComponent type="60"[^>]*\/>/, ""));
+      expect(() => packSolution(dir, version, false)).toThrow(
+        "RootComponents do not match the components: missing 60 {80afc1ca-654e-4f5c-8f43-19085cedc107}",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("refuses a form file whose name is not its formid, naming the file", () => {
+    const dir = sourceCopy();
+    try {
+      const forms = join(dir, "Solution/Entities/Incident/FormXml/main");
+      const renamed = join(forms, "{00000000-0000-4000-8000-000000000000}.xml");
+      renameSync(join(forms, "{80afc1ca-654e-4f5c-8f43-19085cedc107}.xml"), renamed);
+      expect(() => packSolution(dir, version, false)).toThrow(
+        `${renamed}: <formid> is {80afc1ca-654e-4f5c-8f43-19085cedc107}, but the file says {00000000-0000-4000-8000-000000000000}`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
