@@ -53,6 +53,7 @@ const TYPES: Record<string, string> = {
   ".js": "application/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
   ".png": "image/png",
 };
 
@@ -113,6 +114,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const { root } = options;
   const controlDir = join(root, "out", "controls", "HandoffTranscript");
   const webResourcesDir = join(root, "out", "webresources");
+  const formXmlDir = join(root, "Solution", "Entities", "Incident", "FormXml");
   const staticDir = join(root, "plugins-js", "preview", "static");
   const secret = randomBytes(32).toString("base64url");
   const page = pageWithSecret(readFileSync(join(staticDir, "preview.html"), "utf8"), secret);
@@ -182,7 +184,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     const file =
       fixed.get(path) ??
       (path.startsWith("/control/") ? inside(controlDir, path.slice("/control/".length)) : null) ??
-      (path.startsWith("/WebResources/") ? inside(webResourcesDir, path.slice("/WebResources/".length)) : null);
+      (path.startsWith("/WebResources/") ? inside(webResourcesDir, path.slice("/WebResources/".length)) : null) ??
+      // The Case form's FormXml, which the page lays the form out from (issue 14).
+      (path.startsWith("/FormXml/") ? inside(formXmlDir, path.slice("/FormXml/".length)) : null);
     if (!file || !existsSync(file)) return send(res, 404, "text/plain", "Not found");
     send(res, 200, TYPES[extname(file)] ?? "application/octet-stream", readFileSync(file));
   });

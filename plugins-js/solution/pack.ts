@@ -8,12 +8,24 @@ import { join } from "node:path";
 import { zipSync, type Zippable } from "fflate";
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
-import { readSolutionSource, SolutionSourceError, type Attributed, type SolutionSource } from "./source";
+import {
+  readSolutionSource,
+  SolutionSourceError,
+  type Attributed,
+  type EntitySource,
+  type SolutionSource,
+} from "./source";
 
 export const SOLUTION_NAME = "EmailToCaseToolkit";
 
-/** Root component types (powerapps-docs solutioncomponent.md). */
-export const COMPONENT_TYPE = { entity: 1, webResource: 61, customControl: 66 } as const;
+/** Root component types (powerapps-docs solutioncomponent.md). Forms and views are named by id, the others by name. */
+export const COMPONENT_TYPE = {
+  entity: 1,
+  savedQuery: 26,
+  systemForm: 60,
+  webResource: 61,
+  customControl: 66,
+} as const;
 
 /** A fixed time for every entry, so the same input gives the same bytes. */
 const ZIP_TIME = new Date("1980-01-01T00:00:00");
@@ -62,7 +74,8 @@ function rootComponents(solution: XMLBuilder): Array<{ type: number; schemaName:
     (child) => {
       const node = child.node as unknown as Attributed & { nodeName: string };
       if (node.nodeName !== "RootComponent") return;
-      out.push({ type: Number(node.getAttribute("type")), schemaName: String(node.getAttribute("schemaName")) });
+      const name = node.getAttribute("schemaName") ?? node.getAttribute("id");
+      out.push({ type: Number(node.getAttribute("type")), schemaName: String(name) });
     },
     false,
     false,
@@ -76,6 +89,8 @@ function checkRootComponents(source: SolutionSource): void {
   const key = (type: number, name: string) => `${type} ${name.toLowerCase()}`;
   const expected = new Set([
     ...source.entities.map((e) => key(COMPONENT_TYPE.entity, e.name)),
+    ...source.entities.flatMap((e) => e.forms.map((f) => key(COMPONENT_TYPE.systemForm, f.id))),
+    ...source.entities.flatMap((e) => e.views.map((v) => key(COMPONENT_TYPE.savedQuery, v.id))),
     ...source.webResources.map((w) => key(COMPONENT_TYPE.webResource, w.name)),
     ...source.controls.map((c) => key(COMPONENT_TYPE.customControl, c.name)),
   ]);
@@ -90,6 +105,43 @@ function checkRootComponents(source: SolutionSource): void {
       ].join("; ")}`,
     );
   }
+}
+
+/** The entity as an export writes it: its forms under `<FormXml>`, views under `<SavedQueries>`, its ribbon diff. */
+function exportedEntity(entity: EntitySource): XMLBuilder {
+  const copy = create().import(entity.element.root()).root();
+  const formXml = element(copy, "FormXml");
+  for (const type of [...new Set(entity.forms.map((f) => f.type))]) {
+    const forms = formXml.ele("forms", { type });
+    for (const form of entity.forms.filter((f) => f.type === type)) forms.import(form.element);
+  }
+  if (entity.views.length > 0) {
+    const views = element(copy, "SavedQueries").ele("savedqueries");
+    for (const view of entity.views) views.import(view.element);
+  }
+  if (entity.ribbonDiff) {
+    const ribbon = element(copy, "RibbonDiffXml");
+    entity.ribbonDiff.root().each((child) => void ribbon.import(child), false, false);
+  }
+  return copy;
+}
+
+/** Exports from Dataverse carry no comments; the source's comments are for whoever edits it. */
+function withoutComments(doc: XMLBuilder): XMLBuilder {
+  const COMMENT = 8;
+  interface DomNode {
+    nodeType: number;
+    childNodes: ArrayLike<DomNode>;
+    removeChild(child: DomNode): void;
+  }
+  const visit = (node: DomNode): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === COMMENT) node.removeChild(child);
+      else visit(child);
+    }
+  };
+  visit(doc.node as unknown as DomNode);
+  return doc;
 }
 
 function filesOf(folder: string, prefix = ""): Array<[string, string]> {
@@ -134,7 +186,7 @@ export function packSolution(root: string, packageVersion: string, managed: bool
   const files: Array<[string, Uint8Array]> = [];
   const customizations = source.customizations;
   const entities = element(customizations, "Entities");
-  for (const entity of source.entities) entities.import(entity.element.root());
+  for (const entity of source.entities) entities.import(exportedEntity(entity));
   const webResources = element(customizations, "WebResources");
   for (const resource of [...source.webResources].sort((a, b) => a.name.localeCompare(b.name))) {
     const entry = `WebResources/${webResourceFileName(resource.name, resource.id)}`;
@@ -153,8 +205,8 @@ export function packSolution(root: string, packageVersion: string, managed: bool
   files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const entries = new Map<string, Uint8Array>();
   entries.set("[Content_Types].xml", contentTypes(files.map(([name]) => name)));
-  entries.set("solution.xml", xmlBytes(source.solution));
-  entries.set("customizations.xml", xmlBytes(customizations));
+  entries.set("solution.xml", xmlBytes(withoutComments(source.solution)));
+  entries.set("customizations.xml", xmlBytes(withoutComments(customizations)));
   for (const [name, bytes] of files) entries.set(name, bytes);
 
   const zippable: Zippable = {};

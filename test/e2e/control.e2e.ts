@@ -137,6 +137,19 @@ test("lays out right to left for right-to-left languages", async () => {
 });
 
 test.each([
+  [1031, "German", "Protokoll durchsuchen", "Kanal", "ltr"],
+  [1025, "Arabic", "البحث في النص", "القناة", "rtl"],
+])(
+  "a user whose language is %i reads the control in %s, from the resx its manifest declares",
+  async (languageId, _, placeholder, channel, dir) => {
+    await renderControl(page, { description: EXAMPLE_TRANSCRIPT, languageId });
+    await expect(page.getByRole("searchbox").getAttribute("placeholder")).resolves.toBe(placeholder);
+    await expect(page.locator(".e2c-chip-label").first().innerText()).resolves.toContain(channel);
+    await expect(page.locator("section.e2c-transcript").getAttribute("dir")).resolves.toBe(dir);
+  },
+);
+
+test.each([
   ["light", false],
   ["dark", true],
 ])("has no serious or critical accessibility violations (%s theme)", async (_, dark) => {

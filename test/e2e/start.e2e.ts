@@ -4,10 +4,11 @@
  * stopped with Ctrl-C. `npm run screenshots` refreshes the README's pictures from here.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "playwright-core";
+import { create } from "xmlbuilder2";
 import { launch } from "./browser";
 
 jest.setTimeout(240_000);
@@ -116,6 +117,51 @@ test("a case shows the real control on Description and the form script's notific
   );
   await expect(page.locator("#notifications .notification-warning").count()).resolves.toBe(1);
   await expect(page.locator("#description-control").getByText("Sentiment:").count()).resolves.toBeGreaterThan(0);
+});
+
+/** The "Case (Email to Case)" form the solution adds, read in Node from its FormXml: tab → section → columns. */
+function caseFormInSolution(): Array<[string, Array<[string, string[]]>]> {
+  const dir = join(ROOT, "Solution/Entities/Incident/FormXml/main");
+  const forms = readdirSync(dir).map(
+    (f) => create(readFileSync(join(dir, f), "utf8")).end({ format: "object" }) as any,
+  );
+  const form = forms.find(
+    (f) => f.forms.systemform.LocalizedNames.LocalizedName["@description"] === "Case (Email to Case)",
+  );
+  const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  const label = (e: any) => list(e.labels.label)[0]!["@description"] as string;
+  return list(form.forms.systemform.form.tabs.tab).map((tab: any) => [
+    label(tab),
+    list(tab.columns.column).flatMap((column: any) =>
+      list(column.sections.section).map((section: any): [string, string[]] => [
+        label(section),
+        list(section.rows.row).flatMap((row: any) => list(row.cell).map((cell: any) => cell.control["@datafieldname"])),
+      ]),
+    ),
+  ]);
+}
+
+test("lays the case out from the solution's own Case form: the same tabs, sections and fields, in order", async () => {
+  await expect(page.locator("#case-form-name").innerText()).resolves.toBe("Case (Email to Case)");
+  const shown = await page
+    .locator("#case-form-body .form-tab")
+    .evaluateAll((tabs) =>
+      tabs.map((tab) => [
+        tab.getAttribute("aria-label"),
+        [...tab.querySelectorAll(".form-section")].map((section) => [
+          section.querySelector(".form-section-label")?.textContent,
+          [...section.querySelectorAll(".field")].map((field) => (field as HTMLElement).dataset.column),
+        ]),
+      ]),
+    );
+  expect(shown).toEqual(caseFormInSolution());
+  const value = (column: string) => page.locator(`[data-column="${column}"] .field-value`).innerText();
+  await expect(value("customerid")).resolves.toBe("Jane Doe");
+  await expect(value("e2c_classification")).resolves.toBe("Billing");
+  // The control sits in the Description field, where the form puts it.
+  await expect(
+    page.locator('[data-column="description"] #description-control section.e2c-transcript').count(),
+  ).resolves.toBe(1);
 });
 
 test("switching cases shows the other case's transcript and notifications", async () => {

@@ -34,6 +34,14 @@ describe("strings", () => {
     for (const value of Object.values(strings)) expect(value.trim()).not.toBe("");
   });
 
+  test("every resx shipped is declared in the manifest, one <resx> per language, so the platform loads it", () => {
+    // context.resources.getString reads only the resx files the manifest declares (Microsoft's
+    // LocalizationAPIControl sample declares one per language); an undeclared file is never shown to anyone.
+    const manifest = readFileSync(join(dir, "ControlManifest.Input.xml"), "utf8");
+    const declared = [...manifest.matchAll(/<resx\s+path="strings\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(declared.sort()).toEqual([...files].sort());
+  });
+
   test("every key the manifest names has a string", () => {
     const manifest = readFileSync(join(dir, "ControlManifest.Input.xml"), "utf8");
     for (const m of manifest.matchAll(/(?:display-name-key|description-key)="([^"]+)"/g)) {

@@ -3,8 +3,7 @@
  * customizations.xml valid against Microsoft's schema, every root component with its files and entries, stable ids,
  * the same bytes for the same input. Needs the control and web resources built (npm test builds them first).
  */
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
@@ -12,6 +11,7 @@ import { create } from "xmlbuilder2";
 import { SENTIMENT_LABELS, SENTIMENT_OPTION_BASE } from "../../core/transcript/sentiment";
 import { packSolution, solutionVersion, type PackedSolution } from "../../plugins-js/solution/pack";
 import { builtInTable, ROOT } from "../emulator/helpers";
+import { HAS_XMLLINT, schemaTest, validate } from "./xsd";
 
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 let unmanaged: PackedSolution;
@@ -91,15 +91,19 @@ describe("solution.xml", () => {
 
   test("every root component has its component and files, and every component is a root component", () => {
     const roots = list(manifest(unmanaged).RootComponents.RootComponent).map(
-      (r: any) => `${r["@type"]} ${r["@schemaName"]}`,
+      (r: any) => `${r["@type"]} ${r["@schemaName"] ?? r["@id"]}`,
     );
     const c = customizations(unmanaged);
     const webResources = list(c.WebResources.WebResource);
     const controls = list(c.CustomControls.CustomControl);
     const entities = list(c.Entities.Entity);
+    const forms = entities.flatMap((e: any) => list(e.FormXml?.forms).flatMap((f: any) => list(f.systemform)));
+    const views = entities.flatMap((e: any) => list(e.SavedQueries?.savedqueries?.savedquery));
     expect(roots.sort()).toEqual(
       [
         ...entities.map((e: any) => `1 ${e.Name["#"].toLowerCase()}`),
+        ...forms.map((f: any) => `60 ${f.formid}`),
+        ...views.map((v: any) => `26 ${v.savedqueryid}`),
         ...webResources.map((w: any) => `61 ${w.Name}`),
         ...controls.map((x: any) => `66 ${x.Name}`),
       ].sort(),
@@ -117,36 +121,10 @@ describe("solution.xml", () => {
 });
 
 describe("customizations.xml", () => {
-  const xmllint = spawnSync("xmllint", ["--version"]).status === 0;
-  if (!xmllint) {
-    console.warn(
-      "SOLUTION SCHEMA TESTS SKIPPED: xmllint is missing. Install it with: sudo apt-get install -y libxml2-utils",
-    );
-  }
-  const schemaTest = xmllint || process.env.CI === "true" ? test : test.skip;
-
-  schemaTest.each([["unmanaged"], ["managed"]])("of the %s zip validates against Microsoft's schema", (which) => {
-    expect(xmllint).toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), "e2c-xsd-"));
-    try {
-      const copy = spawnSync(
-        "bash",
-        [join(ROOT, "test/fixtures/dataverse-xsd/make-libxml2-copy.sh"), join(dir, "xsd")],
-        { encoding: "utf8" },
-      );
-      expect(copy.status).toBe(0);
-      const file = join(dir, "customizations.xml");
-      writeFileSync(file, (which === "managed" ? managed : unmanaged).entries.get("customizations.xml")!);
-      const result = spawnSync(
-        "xmllint",
-        ["--noout", "--schema", join(dir, "xsd", "CustomizationsSolution.xsd"), file],
-        { encoding: "utf8" },
-      );
-      expect(result.stderr.trim()).toBe(`${file} validates`);
-      expect(result.status).toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  schemaTest().each([["unmanaged"], ["managed"]])("of the %s zip validates against Microsoft's schema", (which) => {
+    expect(HAS_XMLLINT).toBe(true);
+    const packed = which === "managed" ? managed : unmanaged;
+    expect(validate(packed.entries.get("customizations.xml")!, "CustomizationsSolution.xsd")).toBe("validates");
   });
 
   test("the control's folder is its solution name, and its manifest declares that namespace and constructor", () => {
@@ -259,6 +237,33 @@ describe("the packer", () => {
     try {
       rmSync(join(dir, "Solution/WebResources/e2c_/pages/pages.css.data.xml"));
       expect(() => packSolution(dir, version, false)).toThrow("no component for 61 e2c_/pages/pages.css");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("refuses the Case form when it is not a root component, naming it by id", () => {
+    const dir = sourceCopy();
+    try {
+      const file = join(dir, "Solution/Other/Solution.xml");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/\s*<RootComponent type="60"[^>]*\/>/, ""));
+      expect(() => packSolution(dir, version, false)).toThrow(
+        "RootComponents do not match the components: missing 60 {80afc1ca-654e-4f5c-8f43-19085cedc107}",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("refuses a form file whose name is not its formid, naming the file", () => {
+    const dir = sourceCopy();
+    try {
+      const forms = join(dir, "Solution/Entities/Incident/FormXml/main");
+      const renamed = join(forms, "{00000000-0000-4000-8000-000000000000}.xml");
+      renameSync(join(forms, "{80afc1ca-654e-4f5c-8f43-19085cedc107}.xml"), renamed);
+      expect(() => packSolution(dir, version, false)).toThrow(
+        `${renamed}: <formid> is {80afc1ca-654e-4f5c-8f43-19085cedc107}, but the file says {00000000-0000-4000-8000-000000000000}`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

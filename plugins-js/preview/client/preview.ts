@@ -1,11 +1,22 @@
 /**
- * The Case form preview of `npm start` (issue 7): a list of the emulator's cases and, for the one chosen, the part of
- * the Case form the toolkit adds to — the real production Handoff transcript control on Description with a PCF
- * context backed by the emulator (its "load full transcript" reads the note through context.webAPI), and the real
- * incident form script run against an Xrm form whose notifications show above the fields. A second tab hosts the
- * real health page, which reads the same emulator through this page's Xrm.
+ * The Case form preview of `npm start` (issue 7): a list of the emulator's cases and, for the one chosen, the
+ * "Case (Email to Case)" form the solution adds, laid out from its own FormXml (issue 14) — its tabs, sections and
+ * fields in order, the real production Handoff transcript control where the form puts it, bound to the columns the
+ * form binds, with a PCF context backed by the emulator (its "load full transcript" reads the note through
+ * context.webAPI), and the form's OnLoad handlers from the real incident form script run against an Xrm form whose
+ * notifications show above the fields. A second tab hosts the real health page, which reads the same emulator
+ * through this page's Xrm.
  */
-import { previewForm } from "./form";
+import {
+  CASE_FORM_XML,
+  columnsToSelect,
+  drawForm,
+  parseFormXml,
+  previewForm,
+  runHandlers,
+  type FormField,
+  type FormLayout,
+} from "./form";
 import { previewWebApi } from "./web-api";
 
 type Row = Record<string, unknown>;
@@ -18,7 +29,6 @@ interface PreviewWindow {
   Xrm: unknown;
   ComponentFramework: { registerControl(name: string, ctor: new () => ControlInstance): void };
   __controls: Record<string, new () => ControlInstance>;
-  E2C?: { IncidentForm?: { onLoad(context: Xrm.Events.EventContext): void } };
   ReactDOM: {
     render(element: unknown, container: HTMLElement): void;
     unmountComponentAtNode(container: HTMLElement): void;
@@ -36,9 +46,8 @@ w.Xrm = {
   },
 };
 
-const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
-const CASE_COLUMNS =
-  "title,ticketnumber,description,prioritycode,caseorigincode,statecode,e2c_classification,e2c_sentiment,e2c_sessionurl,_customerid_value,createdon";
+/** Read with every case whatever the form shows: the header's title and number. */
+const HEADER_COLUMNS = ["incidentid", "title", "ticketnumber"];
 
 function byId<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -52,16 +61,42 @@ function text(tag: string, content: string, className?: string): HTMLElement {
 }
 
 let strings: Record<string, string> = {};
-let control: ControlInstance | null = null;
+let control: { instance: ControlInstance; host: HTMLElement } | null = null;
+let caseForm: { layout: FormLayout; types: Map<string, string> } | null = null;
 
-function controlContext(record: Row, host: HTMLElement): unknown {
+/** The form's FormXml and the Case columns the emulator holds (name → AttributeType), read once. */
+async function loadCaseForm(): Promise<{ layout: FormLayout; types: Map<string, string> }> {
+  if (caseForm) return caseForm;
+  const formXml = await fetch(CASE_FORM_XML);
+  if (!formXml.ok) throw new Error(`the Case form's FormXml (${CASE_FORM_XML}) answered ${formXml.status}`);
+  const metadata = await fetch("/api/data/v9.2/EntityDefinitions(LogicalName='incident')/Attributes");
+  if (!metadata.ok) throw new Error(`the Case table's columns answered ${metadata.status}`);
+  const attributes = ((await metadata.json()) as { value: Array<{ LogicalName: string; AttributeType: string }> })
+    .value;
+  caseForm = {
+    layout: parseFormXml(await formXml.text()),
+    types: new Map(attributes.map((a) => [a.LogicalName, a.AttributeType])),
+  };
+  return caseForm;
+}
+
+/** The control's parameters as the form binds them: each bound property to its column's value, statics as written. */
+function controlParameters(field: FormField, record: Row): Record<string, unknown> {
+  const parameters: Record<string, unknown> = {};
+  const custom = field.customControl!;
+  for (const [property, column] of Object.entries(custom.bindings)) {
+    parameters[property] = {
+      raw: record[column] ?? null,
+      security: { readable: true, editable: true, secured: false },
+    };
+  }
+  for (const [property, value] of Object.entries(custom.statics)) parameters[property] = { raw: value };
+  return parameters;
+}
+
+function controlContext(field: FormField, record: Row, host: HTMLElement): unknown {
   return {
-    parameters: {
-      description: { raw: record.description ?? null, security: { readable: true, editable: true, secured: false } },
-      classification: { raw: record.e2c_classification ?? null },
-      sentiment: { raw: record.e2c_sentiment ?? null },
-      messageOrder: { raw: "oldestFirst" },
-    },
+    parameters: controlParameters(field, record),
     mode: {
       isControlDisabled: false,
       allocatedWidth: host.clientWidth,
@@ -80,50 +115,45 @@ function controlContext(record: Row, host: HTMLElement): unknown {
   };
 }
 
-function showControl(record: Row): void {
-  const host = byId("description-control");
-  if (control) {
-    w.ReactDOM.unmountComponentAtNode(host);
-    control.destroy();
-  }
-  const Control = w.__controls["E2C.HandoffTranscript"];
-  if (!Control) {
-    host.textContent = "The Handoff transcript control did not load.";
-    return;
-  }
-  control = new Control();
-  const context = controlContext(record, host);
-  control.init(context, () => undefined, {}, host);
-  w.ReactDOM.render(control.updateView(context), host);
+/** The control names `<prefix>_<namespace>.<constructor>` in FormXml; the bundle registers `<namespace>.<constructor>`. */
+const registeredName = (solutionName: string) => solutionName.replace(/^[a-z0-9]+_/, "");
+
+function removeControl(): void {
+  if (!control) return;
+  w.ReactDOM.unmountComponentAtNode(control.host);
+  control.instance.destroy();
+  control = null;
 }
 
-function field(label: string, value: string): HTMLElement {
-  const wrapper = document.createElement("div");
-  wrapper.className = "field";
-  wrapper.append(text("span", label, "field-label"), text("span", value || "---", "field-value"));
-  return wrapper;
+function showControl(field: FormField, record: Row, host: HTMLElement): void {
+  const Control = w.__controls[registeredName(field.customControl!.name)];
+  if (!Control) {
+    host.textContent = `The control ${field.customControl!.name} did not load.`;
+    return;
+  }
+  const instance = new Control();
+  const context = controlContext(field, record, host);
+  instance.init(context, () => undefined, {}, host);
+  w.ReactDOM.render(instance.updateView(context), host);
+  control = { instance, host };
 }
 
 async function openCase(id: string): Promise<void> {
-  const record = (await webApi.retrieveRecord("incident", id, `?$select=${CASE_COLUMNS}`)) as Row;
+  const { layout, types } = await loadCaseForm();
+  const select = [...new Set([...HEADER_COLUMNS, ...columnsToSelect(layout, types)])].join(",");
+  const record = (await webApi.retrieveRecord("incident", id, `?$select=${select}`)) as Row;
   document.querySelectorAll("#cases [aria-current]").forEach((item) => item.removeAttribute("aria-current"));
   document.querySelector(`#cases [data-id="${id}"]`)?.setAttribute("aria-current", "true");
   byId("case-title").textContent = String(record.title ?? "");
   byId("case-number").textContent = String(record.ticketnumber ?? "");
-  const fields = byId("case-fields");
-  fields.replaceChildren(
-    field("Customer", String(record[`_customerid_value${FORMATTED}`] ?? "")),
-    field("Priority", String(record[`prioritycode${FORMATTED}`] ?? "")),
-    field("Origin", String(record[`caseorigincode${FORMATTED}`] ?? "")),
-    field("Handoff classification", String(record.e2c_classification ?? "")),
-    field("Handoff sentiment", String(record[`e2c_sentiment${FORMATTED}`] ?? "")),
-  );
+  byId("case-form-name").textContent = layout.name;
   const notifications = byId("notifications");
   notifications.replaceChildren();
   const { executionContext } = previewForm(record, notifications);
-  // The real form script bundle, as the form's OnLoad event runs it.
-  w.E2C?.IncidentForm?.onLoad(executionContext);
-  showControl(record);
+  // The form script's handlers as the FormXml wires them to OnLoad, from the real web resource bundle.
+  runHandlers(layout, "onload", null, executionContext);
+  removeControl();
+  for (const [field, host] of drawForm(layout, record, types, byId("case-form-body"))) showControl(field, record, host);
 }
 
 async function listCases(): Promise<void> {

@@ -5,6 +5,7 @@
 const { existsSync, readFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { chromium } = require("playwright-core");
+const { create } = require("xmlbuilder2");
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const ORIGIN = "http://harness.test";
@@ -64,9 +65,39 @@ async function openHarness(browser, timezoneId = "America/Los_Angeles") {
   return { page, errors };
 }
 
+const builtControl = join(root, "out", "controls", "HandoffTranscript");
+const RTL_LANGUAGES = [1025, 1037]; // Arabic, Hebrew: the platform tells the control through userSettings.isRTL
+const declaredStrings = new Map();
+
+/**
+ * What context.resources.getString answers for a user of `languageId`, as the platform does: the strings of the
+ * resx the built manifest declares for that language, else those of its 1033 resx. An undeclared file is ignored.
+ */
+function platformStrings(languageId) {
+  if (declaredStrings.has(languageId)) return declaredStrings.get(languageId);
+  const manifest = create(readFileSync(join(builtControl, "ControlManifest.xml"), "utf8")).end({ format: "object" });
+  const resources = manifest.manifest.control.resources;
+  const paths = [].concat(resources.resx || []).map((r) => r["@path"]);
+  const path = paths.find((p) => p.endsWith(`.${languageId}.resx`)) || paths.find((p) => p.endsWith(".1033.resx"));
+  const strings = {};
+  if (path) {
+    const resx = create(readFileSync(join(builtControl, path), "utf8")).end({ format: "object" });
+    for (const d of [].concat(resx.root.data || [])) strings[d["@name"]] = typeof d.value === "string" ? d.value : "";
+  }
+  declaredStrings.set(languageId, strings);
+  return strings;
+}
+
 async function renderControl(page, options) {
-  await page.evaluate((o) => window.renderTranscript(o), options);
+  const languageId = options.languageId || 1033;
+  const platform = {
+    ...options,
+    languageId,
+    rtl: options.rtl === undefined ? RTL_LANGUAGES.includes(languageId) : options.rtl,
+    strings: options.strings || platformStrings(languageId),
+  };
+  await page.evaluate((o) => window.renderTranscript(o), platform);
   await page.locator("section.e2c-transcript").waitFor();
 }
 
-module.exports = { CHROMIUM, ORIGIN, launch, openHarness, renderControl };
+module.exports = { CHROMIUM, ORIGIN, launch, openHarness, renderControl, platformStrings };
