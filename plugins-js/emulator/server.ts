@@ -20,6 +20,7 @@ import type { Seed } from "./seed";
 import { tablesFor } from "./seed";
 import { errorResponse, handle, type ServiceContext, type ServiceResponse } from "./service";
 import { Store, type LookupValue } from "./store";
+import { deliverWebhooks, type WebhookDelivery } from "./webhook-delivery";
 
 export interface EmulatorOptions {
   seed: Seed;
@@ -38,6 +39,8 @@ export interface RunningEmulator {
   faults: FaultPlan;
   /** Requests received on `/api/`, faulted or not. */
   readonly requestCount: number;
+  /** Registered webhook steps' deliveries (webhook-delivery.ts). */
+  webhooks: WebhookDelivery;
   tokenOf: (fullnameOrId: string) => string;
   close: () => Promise<void>;
 }
@@ -135,6 +138,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const principals = new Map(options.seed.users.map((u) => [u.token, new Principal(u, options.seed.roles)]));
   let requestCount = 0;
   let serviceRoot = "";
+  const webhooks = deliverWebhooks({
+    store,
+    organizationId,
+    organizationHost: () => new URL(serviceRoot).host,
+    ...(options.log ? { log: options.log } : {}),
+  });
 
   function context(principal: Principal): ServiceContext {
     return {
@@ -309,10 +318,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       if (!user) throw new Error(`no user ${who} in the seed`);
       return user.token;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    webhooks,
+    close: async () => {
+      await webhooks.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
