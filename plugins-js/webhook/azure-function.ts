@@ -23,7 +23,17 @@ interface Settings {
   cases: WebApiCaseRecords;
 }
 
-let cached: { env: NodeJS.ProcessEnv; settings: Settings } | null = null;
+/** Built once per worker, again only if the application settings change. */
+let cached: { from: string; settings: Settings } | null = null;
+
+const SETTING_NAMES = [
+  "E2C_ENVIRONMENT_URL",
+  "E2C_WEBHOOK_KEY",
+  "E2C_TENANT_ID",
+  "E2C_CLIENT_ID",
+  "E2C_CLIENT_SECRET",
+  "E2C_EMULATOR_TOKEN",
+];
 
 /** The settings from the application settings; what is missing is named, never its value. */
 export function settingsFromEnvironment(env: NodeJS.ProcessEnv): Settings {
@@ -69,8 +79,8 @@ async function readLimited(request: HttpRequest, limit: number): Promise<string 
 }
 
 export async function caseEvents(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  if (!cached || cached.env !== process.env)
-    cached = { env: process.env, settings: settingsFromEnvironment(process.env) };
+  const from = JSON.stringify(SETTING_NAMES.map((n) => process.env[n] ?? null));
+  if (cached?.from !== from) cached = { from, settings: settingsFromEnvironment(process.env) };
   const settings: EndpointSettings = { ...cached.settings, log: (line) => context.log(line) };
   const answer = await answerCaseEvent(
     {
