@@ -15,6 +15,7 @@
  * those changed columns, and UserId is the record's owner.
  */
 import { randomUUID } from "node:crypto";
+import { Agent, request, type ClientRequest } from "node:http";
 import { isChoice, isLookup, type TableMetadata } from "../../core/connector/table-metadata";
 import type { CommittedChange, LookupValue, Row, Store } from "./store";
 
@@ -255,7 +256,8 @@ export function deliverWebhooks(options: DeliveryOptions): WebhookDelivery {
   let running = 0;
   let closed = false;
   let waiters: Array<() => void> = [];
-  const aborts = new Set<AbortController>();
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const requests = new Set<ClientRequest>();
 
   const settle = (): void => {
     if (queue.length === 0 && running === 0) {
@@ -265,34 +267,43 @@ export function deliverWebhooks(options: DeliveryOptions): WebhookDelivery {
     }
   };
 
+  /** One POST, headers and body in one write (node:http; fetch sends them apart and waits on delayed ACKs). */
+  function send(job: Job): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const body = Buffer.from(job.body, "utf8");
+      const req = request(
+        job.url,
+        { method: "POST", agent, headers: { ...job.headers, "Content-Length": String(body.length) } },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+          res.on("error", reject);
+        },
+      );
+      requests.add(req);
+      req.on("close", () => requests.delete(req));
+      req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer in ${timeoutMs} ms`)));
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+
   async function post(job: Job): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       if (closed) return;
       stats.attempts += 1;
       let why: string;
-      const abort = new AbortController();
-      aborts.add(abort);
-      const timer = setTimeout(() => abort.abort(), timeoutMs);
       try {
-        const response = await fetch(job.url, {
-          method: "POST",
-          headers: job.headers,
-          body: job.body,
-          signal: abort.signal,
-        });
-        await response.arrayBuffer();
-        if (response.ok) {
+        const status = await send(job);
+        if (status >= 200 && status < 300) {
           stats.delivered += 1;
-          options.log?.(`webhook "${job.step.name}": ${job.what} → ${response.status}`);
+          options.log?.(`webhook "${job.step.name}": ${job.what} → ${status}`);
           return;
         }
-        why = String(response.status);
+        why = String(status);
       } catch (error) {
         if (closed) return;
         why = (error as Error).message;
-      } finally {
-        clearTimeout(timer);
-        aborts.delete(abort);
       }
       if (attempt >= maxAttempts) {
         stats.failed += 1;
@@ -376,7 +387,8 @@ export function deliverWebhooks(options: DeliveryOptions): WebhookDelivery {
     close: async () => {
       closed = true;
       queue.length = 0;
-      for (const abort of aborts) abort.abort();
+      for (const req of requests) req.destroy();
+      agent.destroy();
       settle();
     },
   };

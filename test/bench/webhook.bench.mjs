@@ -1,6 +1,7 @@
-// PRODUCT.md §10, the case enrichment webhook: events per second through the emulator and the handler (a case
-// created over the Web API, its event delivered to `webhook serve`, the handler's PATCH), and the ratio to the
-// emulator's bare PATCH rate on the same cases. Measured, never asserted. Everything runs in this process.
+// PRODUCT.md §10, the case enrichment webhook: events per second through the emulator and the handler (a case's
+// description updated over the Web API, the Update delivered to `webhook serve`, the handler's read and PATCH), and
+// the ratio to the emulator's bare PATCH rate on the same cases. Measured, never asserted. All in this process.
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -45,33 +46,48 @@ export default async function run() {
     0,
   );
   try {
+    // The cases exist before the webhook is registered: creating them is not what is measured.
+    const ids = [];
+    await pool(
+      Array.from({ length: EVENTS }, (_, i) => i),
+      CONCURRENCY,
+      async (i) => {
+        const id = randomUUID();
+        ids.push(id);
+        await admin.api.post("incidents", {
+          incidentid: id,
+          title: `Bench ${i}`,
+          description: DESCRIPTION.replace(/Handoff-Id: .*/, `Handoff-Id: bench-${i}`),
+          "customerid_contact@odata.bind": `/contacts(${CUSTOMER})`,
+        });
+      },
+    );
     await registerWebhook(admin.api, { name: "bench", url: webhook.url, auth: "webhookkey", key: KEY }, false);
-    const ids = Array.from({ length: EVENTS }, (_, i) => i);
+
+    // One event per case: its description changes (an Update, filtering attribute description), the emulator
+    // delivers it, the handler reads the case and writes the columns that differ.
     const started = performance.now();
-    await pool(ids, CONCURRENCY, (i) =>
-      admin.api.post("incidents", {
-        title: `Bench ${i}`,
-        description: DESCRIPTION.replace(/Handoff-Id: .*/, `Handoff-Id: bench-${i}`),
-        "customerid_contact@odata.bind": `/contacts(${CUSTOMER})`,
+    await pool(ids, CONCURRENCY, (id) =>
+      admin.api.patch(`incidents(${id})`, {
+        description: DESCRIPTION.replace(/Handoff-Id: .*/, `Handoff-Id: event-${id}`),
       }),
     );
     await emulator.webhooks.idle();
     const eventSeconds = (performance.now() - started) / 1000;
-    const filled = emulator.store.all("incident").filter((r) => r.e2c_classification === "Billing").length;
+    const filled = emulator.store.all("incident").filter((r) => String(r.e2c_handoffid).startsWith("event-")).length;
 
     // The same number of PATCHes straight at the emulator, on the same cases: the floor an event cannot beat.
-    const cases = emulator.store.all("incident").map((r) => String(r.incidentid));
     const patchStarted = performance.now();
-    await pool(cases, CONCURRENCY, (id) => hook.api.patch(`incidents(${id})`, { e2c_classification: "Bench" }));
+    await pool(ids, CONCURRENCY, (id) => hook.api.patch(`incidents(${id})`, { e2c_classification: "Bench" }));
     const patchSeconds = (performance.now() - patchStarted) / 1000;
 
     const eventsPerSecond = EVENTS / eventSeconds;
-    const patchesPerSecond = cases.length / patchSeconds;
+    const patchesPerSecond = EVENTS / patchSeconds;
     return [
       { name: `events/s (${EVENTS} at concurrency ${CONCURRENCY})`, value: eventsPerSecond.toFixed(0) },
       { name: "bare PATCH/s on the emulator", value: patchesPerSecond.toFixed(0) },
       { name: "events/s ÷ bare PATCH/s", value: (eventsPerSecond / patchesPerSecond).toFixed(2) },
-      { name: "cases filled", value: `${filled} of ${EVENTS}`, ok: filled === EVENTS, budget: "all" },
+      { name: "cases whose columns followed", value: `${filled} of ${EVENTS}`, ok: filled === EVENTS, budget: "all" },
       {
         name: "deliveries (failed)",
         value: `${emulator.webhooks.stats.delivered} (${emulator.webhooks.stats.failed})`,
