@@ -376,7 +376,14 @@ export function deliverWebhooks(options: DeliveryOptions): WebhookDelivery {
     setImmediate(pump);
   }
 
-  store.onCommitted(enqueue);
+  store.onCommitted((change) => {
+    // The change is committed and its request still being answered: a fault here must not fail that request.
+    try {
+      enqueue(change);
+    } catch (error) {
+      options.log?.(`webhook: ${change.kind} ${change.table} ${change.id} not queued: ${(error as Error).message}`);
+    }
+  });
   return {
     stats,
     idle: () =>

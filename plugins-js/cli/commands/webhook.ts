@@ -4,10 +4,10 @@
  */
 import { SingleBar } from "cli-progress";
 import { explainDataverseFault } from "../../../core/connector/explain-error";
-import { StaticToken, type TokenSource } from "../../dataverse/auth";
+import type { TokenSource } from "../../dataverse/auth";
 import { DataverseError } from "../../dataverse/errors";
 import { JsonRequests } from "../../dataverse/json-requests";
-import { HttpTransport, isConnectionFailure, type RetryPolicy } from "../../dataverse/transport";
+import { HttpTransport, isConnectionFailure, type RetryPolicy, type TransportOptions } from "../../dataverse/transport";
 import { backfillCases, type BackfillSummary } from "../../webhook/backfill";
 import { WebApiCaseRecords } from "../../webhook/case-records";
 import { MIN_KEY_LENGTH } from "../../webhook/endpoint";
@@ -43,23 +43,28 @@ const WEBHOOK_RETRY: Partial<RetryPolicy> = { maxAttempts: 3, baseDelayMs: 200, 
 
 type Role = "webhook" | "admin";
 
-function transportFor(io: CliIO, config: E2cConfig, role: Role, env: NodeJS.ProcessEnv): HttpTransport {
+/** The transport for the webhook's application user or for the admin who registers it. */
+function webhookTransport(
+  io: CliIO,
+  config: E2cConfig,
+  role: Role,
+  env: NodeJS.ProcessEnv,
+  announceRetries = true,
+): HttpTransport {
   const auth = role === "admin" ? (config.webhook?.adminAuth ?? config.auth) : (config.webhook?.auth ?? config.auth);
   let tokens: TokenSource;
   try {
-    tokens =
-      auth.type === "emulator" && !auth.token && !env[auth.tokenEnv]
-        ? new StaticToken(role === "admin" ? EMULATOR_ADMIN_TOKEN : EMULATOR_WEBHOOK_TOKEN)
-        : tokenSource(config, env, auth);
+    tokens = tokenSource(config, env, auth, role === "admin" ? EMULATOR_ADMIN_TOKEN : EMULATOR_WEBHOOK_TOKEN);
   } catch (error) {
     throw new InputError("", [
       { field: role === "admin" ? "webhook.adminAuth" : "webhook.auth", message: (error as Error).message },
     ]);
   }
-  return new HttpTransport(config.environmentUrl, tokens, {
+  const options: TransportOptions = {
     retry: role === "webhook" ? { ...WEBHOOK_RETRY, ...retryPolicy(config) } : retryPolicy(config),
-    onRetry: (why, ms, attempt) => io.stderr(`e2c: ${why}; retry ${attempt} in ${ms} ms\n`),
-  });
+  };
+  if (announceRetries) options.onRetry = (why, ms, attempt) => io.stderr(`e2c: ${why}; retry ${attempt} in ${ms} ms\n`);
+  return new HttpTransport(config.environmentUrl, tokens, options);
 }
 
 function webhookKey(config: E2cConfig, file: string, env: NodeJS.ProcessEnv): string {
@@ -131,7 +136,8 @@ async function serve(io: CliIO, args: string[], env: NodeJS.ProcessEnv, stop?: P
   }
   const { name, config } = loadConfig(io, options.values.config as string | undefined);
   const key = webhookKey(config, name, env);
-  const transport = transportFor(io, config, "webhook", env);
+  // One log line per event: the event's line says what its retries came to.
+  const transport = webhookTransport(io, config, "webhook", env, false);
   const settings = {
     key,
     cases: new WebApiCaseRecords(new JsonRequests(transport)),
@@ -194,7 +200,7 @@ async function register(io: CliIO, args: string[], env: NodeJS.ProcessEnv, remov
   const name = config.webhook?.name ?? DEFAULT_WEBHOOK_NAME;
   const key = remove ? "" : webhookKey(config, file, env);
   const dryRun = options.values["dry-run"] === true;
-  const transport = transportFor(io, config, "admin", env);
+  const transport = webhookTransport(io, config, "admin", env);
   try {
     const api = new JsonRequests(transport);
     const report = remove
@@ -254,7 +260,7 @@ export async function backfillCommand(
   if (!options) return 0;
   const { config } = loadConfig(io, options.values.config as string | undefined);
   const dryRun = options.values["dry-run"] === true;
-  const transport = transportFor(io, config, "webhook", env);
+  const transport = webhookTransport(io, config, "webhook", env);
   const bar = progress(io);
   let summary: BackfillSummary;
   try {
@@ -297,9 +303,11 @@ export async function webhookCommand(
       return register(io, rest, env, true);
     case "--help":
     case "-h":
-    case undefined:
       io.stdout(WEBHOOK_USAGE);
-      return sub === undefined ? 2 : 0;
+      return 0;
+    case undefined:
+      io.stderr(WEBHOOK_USAGE);
+      return 2;
     default:
       throw new InputError("", [
         { field: "(root)", message: `unknown webhook command "${sub}"; see e2c webhook --help` },
