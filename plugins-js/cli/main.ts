@@ -29,7 +29,7 @@ ${EMULATOR_USAGE}
 ${DOCTOR_USAGE}
 ${WEBHOOK_USAGE}
 Exit codes: 0 done; 1 findings (arc validate: an error-severity finding; doctor: findings) or refused by
-Dataverse (handoff); 2 invalid input.
+Dataverse (handoff, webhook register, backfill); 2 invalid input.
 `;
 
 function reportError(io: CliIO, error: unknown): number {
