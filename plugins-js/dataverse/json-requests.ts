@@ -38,9 +38,12 @@ export class JsonRequests {
     if (r.status >= 400) throw errorFromBody(r.status, r.statusText, r.body);
   }
 
-  /** An update only (`If-Match: *`: never an upsert); false when there is no such record. */
-  async patch(path: string, body: unknown): Promise<boolean> {
-    const r = await this.transport.send("PATCH", `/${path}`, { ...HEADERS, "If-Match": "*" }, body);
+  /**
+   * An update only (`If-Match: *`: never an upsert), or only of this version of the record (`If-Match: W/"…"`,
+   * 412 when it changed since); false when there is no such record.
+   */
+  async patch(path: string, body: unknown, etag = "*"): Promise<boolean> {
+    const r = await this.transport.send("PATCH", `/${path}`, { ...HEADERS, "If-Match": etag }, body);
     if (r.status === 404) return false;
     if (r.status >= 400) throw errorFromBody(r.status, r.statusText, r.body);
     return true;

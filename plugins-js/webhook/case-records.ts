@@ -11,8 +11,11 @@ export const CASE_READ_COLUMNS = ["description", ...ENRICHMENT_COLUMNS] as const
 export interface CaseRecords {
   /** The case's description and handoff columns, or null when there is no such case. */
   read(caseId: string): Promise<Record<string, unknown> | null>;
-  /** Updates these columns (never creates the case again); false when the case no longer exists. */
-  update(caseId: string, values: CaseColumnValues): Promise<boolean>;
+  /**
+   * Updates these columns (never creates the case again); false when the case no longer exists. With a row
+   * version, only if the case is still at that version (else a 412 the handler reads as "changed since").
+   */
+  update(caseId: string, values: CaseColumnValues, rowVersion?: string): Promise<boolean>;
 }
 
 export class WebApiCaseRecords implements CaseRecords {
@@ -22,8 +25,8 @@ export class WebApiCaseRecords implements CaseRecords {
     return this.requests.get(`incidents(${caseId})`, { $select: CASE_READ_COLUMNS.join(",") });
   }
 
-  update(caseId: string, values: CaseColumnValues): Promise<boolean> {
-    return this.requests.patch(`incidents(${caseId})`, values);
+  update(caseId: string, values: CaseColumnValues, rowVersion?: string): Promise<boolean> {
+    return this.requests.patch(`incidents(${caseId})`, values, rowVersion ? `W/"${rowVersion}"` : "*");
   }
 }
 
@@ -36,4 +39,9 @@ export function isDuplicateHandoffId(error: unknown): boolean {
     /e2c_handoffid/i.test(error.message) &&
     /duplicate|already exists|unique/i.test(error.message)
   );
+}
+
+/** Whether a conditional update found the record changed since the version it named (perform-conditional-operations). */
+export function isVersionChanged(error: unknown): boolean {
+  return error instanceof DataverseError && error.status === 412 && /version/i.test(error.message);
 }

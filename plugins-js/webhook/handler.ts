@@ -13,7 +13,7 @@ import {
   ENRICHMENT_COLUMNS,
   type CaseColumnValues,
 } from "../../core/enrichment/case-columns";
-import { isDuplicateHandoffId, type CaseRecords } from "./case-records";
+import { isDuplicateHandoffId, isVersionChanged, type CaseRecords } from "./case-records";
 import { attributesOf, plainValue, postImageOf, targetOf, type ExecutionContext } from "./execution-context";
 
 export type CaseEventOutcome =
@@ -32,8 +32,14 @@ function plainAttributes(attributes: Record<string, unknown>): Record<string, un
   return out;
 }
 
+interface Known {
+  record: Record<string, unknown> | null;
+  /** The record's version the context describes, when it says (a Create's Target). */
+  rowVersion?: string;
+}
+
 /** What the context says about the case: its description (if it carries it) and its handoff columns (if known). */
-function fromContext(context: ExecutionContext, facts: CaseEventFacts): { record: Record<string, unknown> | null } {
+function fromContext(context: ExecutionContext, facts: CaseEventFacts): Known {
   if (facts.sizeExceeded) return { record: null };
   const target = targetOf(context);
   const image = postImageOf(context);
@@ -47,7 +53,10 @@ function fromContext(context: ExecutionContext, facts: CaseEventFacts): { record
   }
   // A Create's Target holds every column the record was created with: one it leaves out is empty.
   if (context.MessageName === "Create" && target && "description" in targetAttributes) {
-    return { record: targetAttributes };
+    const version = target.RowVersion;
+    return typeof version === "string" && version
+      ? { record: targetAttributes, rowVersion: version }
+      : { record: targetAttributes };
   }
   return { record: null };
 }
@@ -64,23 +73,45 @@ export async function handleCaseEvent(
     };
   }
   const caseId = context.PrimaryEntityId.toLowerCase();
-  let record = fromContext(context, facts).record;
-  if (!record) {
-    record = await cases.read(caseId);
-    if (!record) return { kind: "nothing-to-do", why: "the case no longer exists" };
+  const known = fromContext(context, facts);
+  if (known.record) {
+    try {
+      return await decide(cases, caseId, known.record, known.rowVersion);
+    } catch (error) {
+      // The case changed after this (retried, late) Create: decide from the case as it is now.
+      if (!isVersionChanged(error)) throw error;
+    }
   }
+  const record = await cases.read(caseId);
+  if (!record) return { kind: "nothing-to-do", why: "the case no longer exists" };
+  return decide(cases, caseId, record, undefined);
+}
+
+async function decide(
+  cases: CaseRecords,
+  caseId: string,
+  record: Record<string, unknown>,
+  rowVersion: string | undefined,
+): Promise<CaseEventOutcome> {
   const wanted = caseColumnsFromDescription(record.description as string | null | undefined);
   if (!wanted) return { kind: "nothing-to-do", why: "the description holds no transcript" };
   const current: Record<string, unknown> = {};
   for (const c of ENRICHMENT_COLUMNS) current[c] = record[c] ?? null;
   const changes = columnsToWrite(wanted, current);
   if (Object.keys(changes).length === 0) return { kind: "nothing-to-do", why: "the columns are already right" };
-  return write(cases, caseId, changes);
+  return write(cases, caseId, changes, rowVersion);
 }
 
-async function write(cases: CaseRecords, caseId: string, changes: CaseColumnValues): Promise<CaseEventOutcome> {
+async function write(
+  cases: CaseRecords,
+  caseId: string,
+  changes: CaseColumnValues,
+  rowVersion: string | undefined,
+): Promise<CaseEventOutcome> {
   try {
-    if (!(await cases.update(caseId, changes))) return { kind: "nothing-to-do", why: "the case no longer exists" };
+    if (!(await cases.update(caseId, changes, rowVersion))) {
+      return { kind: "nothing-to-do", why: "the case no longer exists" };
+    }
     return { kind: "updated", changed: Object.keys(changes) };
   } catch (error) {
     // Two cases from one handoff (say, the connector's and another integration's): the id is the other case's.
@@ -89,7 +120,9 @@ async function write(cases: CaseRecords, caseId: string, changes: CaseColumnValu
     delete rest.e2c_handoffid;
     const note = `handoff id ${changes.e2c_handoffid} already belongs to another case; e2c_handoffid left empty`;
     if (Object.keys(rest).length === 0) return { kind: "nothing-to-do", why: note };
-    if (!(await cases.update(caseId, rest))) return { kind: "nothing-to-do", why: "the case no longer exists" };
+    if (!(await cases.update(caseId, rest, rowVersion))) {
+      return { kind: "nothing-to-do", why: "the case no longer exists" };
+    }
     return { kind: "updated", changed: Object.keys(rest), note };
   }
 }

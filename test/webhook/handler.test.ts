@@ -10,23 +10,24 @@ const CONTRACTS = "http://schemas.microsoft.com/xrm/2011/Contracts";
 
 class FakeCases implements CaseRecords {
   reads: string[] = [];
-  updates: Array<{ id: string; values: CaseColumnValues }> = [];
+  updates: Array<{ id: string; values: CaseColumnValues; rowVersion: string | undefined }> = [];
   failNext: Error[] = [];
   constructor(public record: Record<string, unknown> | null = {}) {}
   read(id: string): Promise<Record<string, unknown> | null> {
     this.reads.push(id);
     return Promise.resolve(this.record);
   }
-  update(id: string, values: CaseColumnValues): Promise<boolean> {
+  update(id: string, values: CaseColumnValues, rowVersion?: string): Promise<boolean> {
     const failure = this.failNext.shift();
     if (failure) return Promise.reject(failure);
-    this.updates.push({ id, values });
+    this.updates.push({ id, values, rowVersion });
     return Promise.resolve(this.record !== null);
   }
 }
 
-function entity(attributes: Record<string, unknown>): Record<string, unknown> {
+function entity(attributes: Record<string, unknown>, rowVersion: string | null = null): Record<string, unknown> {
   return {
+    RowVersion: rowVersion,
     __type: `Entity:${CONTRACTS}`,
     Attributes: Object.entries(attributes).map(([key, value]) => ({ key, value })),
     Id: CASE,
@@ -126,6 +127,28 @@ describe("what it writes", () => {
     expect(answer.status).toBe(200);
     expect(cases.updates[0]!.values).not.toHaveProperty("e2c_handoffid");
     expect(answer.log[0]).toMatch(/already belongs to another case; e2c_handoffid left empty/);
+  });
+
+  it("writes a Create's values only if the case is still at the Create's version", async () => {
+    const cases = new FakeCases();
+    const event = context("Create", { target: { description: description() } });
+    event.InputParameters = [{ key: "Target", value: entity({ description: description() }, "1042") }];
+    await send(event, cases);
+    expect(cases.updates[0]!.rowVersion).toBe("1042");
+  });
+
+  it("decides from the case as it is now when it changed after a late Create", async () => {
+    const newer = description().replace("Classification: Billing", "Classification: Refunds");
+    const cases = new FakeCases({ description: newer, e2c_classification: null });
+    cases.failNext.push(
+      new DataverseError(412, "", "The version of the existing record doesn't match the RowVersion property provided."),
+    );
+    const event = context("Create", { target: { description: description() } });
+    event.InputParameters = [{ key: "Target", value: entity({ description: description() }, "1042") }];
+    const answer = await send(event, cases);
+    expect(answer.status).toBe(200);
+    expect(cases.reads).toEqual([CASE]);
+    expect(cases.updates[0]).toMatchObject({ values: { e2c_classification: "Refunds" }, rowVersion: undefined });
   });
 
   it("ignores events that are not a case's Create or Update", async () => {
