@@ -2,3 +2,4 @@
 export * from "./transcript";
 export * from "./email-to-case";
 export * from "./connector";
+export * from "./enrichment";

@@ -80,6 +80,8 @@ What to look at:
   - "Hardware - Priya Patel" holds a long thread cut to fit the Description: use "Load full transcript" in the control
     (it reads the note "Handoff transcript" from the emulator). Above the fields, the real incident form script
     says so, and shows the handoff's sentiment (negative as a warning).
+  - "Shipping - Omar Haddad" was created straight over the Web API, as OpenCX's own integration creates cases
+    (description only): the case enrichment webhook filled its classification and sentiment (docs/webhook.md).
   - "Email-to-case health" checks the demo environment's record creation rules, queues and mailboxes: it has
     deliberate mistakes to find.
   - In another terminal, against the same emulator:

@@ -5,7 +5,7 @@
  */
 import { composeTranscript, type ComposedTranscript } from "../transcript/write";
 import { validateHandoff, type InputProblem } from "../transcript/handoff";
-import { normalizeSentiment } from "../transcript/sentiment";
+import { caseColumnValues } from "../enrichment/case-columns";
 import { normalizeRole } from "../transcript/roles";
 import type { Handoff, Party } from "../transcript/types";
 import { columnValueProblem, isGuid } from "./column-values";
@@ -196,13 +196,11 @@ export function planHandoff(
       "The Email to Case Toolkit solution is not installed (no e2c_handoffid column): the same handoff sent twice would make two cases.",
     );
   }
-  if (has("e2c_classification")) {
-    const max = maxLengthOf(incident, "e2c_classification", 100) ?? 100;
-    record.e2c_classification = handoff.classification.trim().slice(0, max);
-  }
-  const sentiment = normalizeSentiment(handoff.sentiment);
-  if (has("e2c_sentiment") && sentiment.optionValue !== null) record.e2c_sentiment = sentiment.optionValue;
-  if (has("e2c_sessionurl") && handoff.sessionUrl) record.e2c_sessionurl = handoff.sessionUrl;
+  // The same four values the webhook gives a case made by another integration (core/enrichment).
+  const columns = caseColumnValues(handoff, {
+    e2c_classification: maxLengthOf(incident, "e2c_classification", 100) ?? 100,
+  });
+  for (const [column, value] of Object.entries(columns)) if (has(column)) record[column] = value;
   Object.assign(record, settings.ticketProperties);
   operations.push({ kind: "create", table: "incident", id: incidentId, record });
   operations.push({

@@ -57,6 +57,19 @@ export const configSchema = z.strictObject({
       auth: auth.optional(),
     })
     .default({ recentEmails: 50 }),
+  /** The case enrichment webhook (docs/webhook.md). */
+  webhook: z
+    .strictObject({
+      /** The service endpoint's name, and its steps' prefix. */
+      name: z.string().min(1).max(200).optional(),
+      /** The key Dataverse sends; E2C_WEBHOOK_KEY wins over it. */
+      key: z.string().min(16, "must be at least 16 characters: a long random key").optional(),
+      /** Sign-in of the webhook's application user (read and write cases), when not the connector's. */
+      auth: auth.optional(),
+      /** Sign-in for `e2c webhook register`/`unregister` (creates service endpoints and steps). */
+      adminAuth: auth.optional(),
+    })
+    .optional(),
 });
 
 export type E2cConfig = z.infer<typeof configSchema>;
@@ -65,6 +78,7 @@ type Auth = z.infer<typeof auth>;
 /** The emulator's default users (examples/emulator/demo-seed.json). */
 export const EMULATOR_CONNECTOR_TOKEN = "e2c-emulator-connector";
 export const EMULATOR_ADMIN_TOKEN = "e2c-emulator-admin";
+export const EMULATOR_WEBHOOK_TOKEN = "e2c-emulator-webhook";
 
 export function parseConfig(input: unknown): { ok: true; config: E2cConfig } | { ok: false; problems: InputProblem[] } {
   const problems: InputProblem[] = [];

@@ -5,6 +5,7 @@ import { doctorCommand, DOCTOR_USAGE } from "./commands/doctor";
 import { emulatorCommand, EMULATOR_USAGE } from "./commands/emulator";
 import { handoffCommand, HANDOFF_USAGE } from "./commands/handoff";
 import { transcriptCommand, TRANSCRIPT_USAGE } from "./commands/transcript";
+import { backfillCommand, webhookCommand, WEBHOOK_USAGE } from "./commands/webhook";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { InputError, processIO, type CliIO } from "./io";
@@ -26,8 +27,9 @@ ${ARC_USAGE}
 ${HANDOFF_USAGE}
 ${EMULATOR_USAGE}
 ${DOCTOR_USAGE}
+${WEBHOOK_USAGE}
 Exit codes: 0 done; 1 findings (arc validate: an error-severity finding; doctor: findings) or refused by
-Dataverse (handoff); 2 invalid input.
+Dataverse (handoff, webhook register, backfill); 2 invalid input.
 `;
 
 function reportError(io: CliIO, error: unknown): number {
@@ -64,6 +66,10 @@ export function run(argv: string[], io: CliIO = processIO): number | Promise<num
         return emulatorCommand(io, args).catch((error: unknown) => reportError(io, error));
       case "doctor":
         return doctorCommand(io, args).catch((error: unknown) => reportError(io, error));
+      case "webhook":
+        return webhookCommand(io, args).catch((error: unknown) => reportError(io, error));
+      case "backfill":
+        return backfillCommand(io, args).catch((error: unknown) => reportError(io, error));
       case "--help":
       case "-h":
       case "help":

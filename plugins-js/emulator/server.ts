@@ -22,6 +22,7 @@ import type { Seed } from "./seed";
 import { tablesFor } from "./seed";
 import { errorResponse, handle, type ServiceContext, type ServiceResponse } from "./service";
 import { Store, type LookupValue } from "./store";
+import { deliverWebhooks, type WebhookDelivery } from "./webhook-delivery";
 
 export interface EmulatorOptions {
   seed: Seed;
@@ -42,6 +43,8 @@ export interface RunningEmulator {
   faults: FaultPlan;
   /** Requests received on `/api/`, faulted or not. */
   readonly requestCount: number;
+  /** Registered webhook steps' deliveries (webhook-delivery.ts). */
+  webhooks: WebhookDelivery;
   tokenOf: (fullnameOrId: string) => string;
   close: () => Promise<void>;
 }
@@ -181,6 +184,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   let requestCount = 0;
   let serviceRoot = "";
   let port = 0;
+  const webhooks = deliverWebhooks({
+    store,
+    organizationId,
+    organizationHost: () => new URL(serviceRoot).host,
+    ...(options.log ? { log: options.log } : {}),
+  });
 
   function context(principal: Principal): ServiceContext {
     return {
@@ -372,10 +381,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       if (!user) throw new Error(`no user ${who} in the seed`);
       return user.token;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    webhooks,
+    close: async () => {
+      await webhooks.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

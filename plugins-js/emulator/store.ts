@@ -16,6 +16,15 @@ export type Row = Readonly<Record<string, unknown>> & { readonly __version: numb
 
 type Undo = () => void;
 
+/** A create or update that is committed: on its own, or with the rest of its change set. */
+export interface CommittedChange {
+  table: string;
+  id: string;
+  kind: "create" | "update";
+  before: Row | undefined;
+  after: Row;
+}
+
 function keyOf(key: AlternateKey, row: Record<string, unknown>): string | null {
   const parts: string[] = [];
   for (const column of key.columns) {
@@ -39,6 +48,9 @@ export class Store {
   /** Equality indexes, built on first use per table and column and kept current: table → column → value → ids. */
   private readonly eqIndex = new Map<string, Map<string, Map<string, Set<string>>>>();
   private journal: Undo[] | null = null;
+  /** Changes made inside the open transaction, told to listeners once it commits. */
+  private uncommitted: CommittedChange[] = [];
+  private readonly committedListeners: Array<(change: CommittedChange) => void> = [];
   private version = 1000;
 
   constructor(readonly tables: ReadonlyMap<string, TableMetadata>) {
@@ -137,6 +149,16 @@ export class Store {
     }
   }
 
+  /** Tells `listener` of every create and update once committed (the webhook steps of the emulator listen). */
+  onCommitted(listener: (change: CommittedChange) => void): void {
+    this.committedListeners.push(listener);
+  }
+
+  private changed(change: CommittedChange): void {
+    if (this.journal) this.uncommitted.push(change);
+    else for (const listener of this.committedListeners) listener(change);
+  }
+
   insert(table: string, id: string, values: Record<string, unknown>): Row {
     const key = id.toLowerCase();
     if (this.rows.get(table)?.has(key)) {
@@ -144,6 +166,7 @@ export class Store {
     }
     const row = { ...values, [this.table(table).primaryIdAttribute]: key, __version: this.nextVersion() } as Row;
     this.setRow(table, key, row, true);
+    this.changed({ table, id: key, kind: "create", before: undefined, after: row });
     return row;
   }
 
@@ -153,6 +176,7 @@ export class Store {
     if (!old) throw errors.notFound(table, key);
     const row = { ...old, ...changes, __version: this.nextVersion() } as Row;
     this.setRow(table, key, row, true);
+    this.changed({ table, id: key, kind: "update", before: old, after: row });
     return row;
   }
 
@@ -166,16 +190,21 @@ export class Store {
   transaction<T>(work: () => T): T {
     if (this.journal) return work();
     this.journal = [];
+    let result: T;
     try {
-      const result = work();
-      return result;
+      result = work();
     } catch (error) {
       const undo = this.journal;
       this.journal = null;
+      this.uncommitted = [];
       for (let i = undo.length - 1; i >= 0; i--) undo[i]!();
       throw error;
     } finally {
       this.journal = null;
     }
+    const committed = this.uncommitted;
+    this.uncommitted = [];
+    for (const change of committed) this.changed(change);
+    return result;
   }
 }

@@ -15,6 +15,7 @@ import { DataverseifyWebApi } from "../dataverse/web-api";
 import { parseSeed } from "../emulator/seed";
 import { startEmulator, type RunningEmulator } from "../emulator/server";
 import { startPreview, type RunningPreview } from "./server";
+import { startDemoWebhook } from "../webhook/demo";
 
 export interface SampleHandoff {
   file: string;
@@ -96,15 +97,20 @@ export async function startToolkit(options: StartOptions): Promise<RunningToolki
       log(describe(sample.file, result));
     }
     transport.close();
+    const webhook = await startDemoWebhook(emulator, root, log);
     const preview = await onPortOrFree(options.previewPort, "preview", log, (port) =>
       startPreview({ root, emulatorUrl: emulator.url, token: EMULATOR_ADMIN_TOKEN, port }),
-    );
+    ).catch(async (error: unknown) => {
+      await webhook.close();
+      throw error;
+    });
     return {
       emulator,
       preview,
       results,
       close: async () => {
         await preview.close();
+        await webhook.close();
         await emulator.close();
       },
     };

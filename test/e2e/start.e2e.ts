@@ -105,6 +105,7 @@ test("lists the cases the handoffs made", async () => {
     "Hardware - Lee Chen",
     "Hardware - Priya Patel",
     "Returns - Omar Haddad",
+    "Shipping - Omar Haddad",
   ]);
 });
 

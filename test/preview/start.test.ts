@@ -21,7 +21,7 @@ test("sends every sample handoff (JSON, .eml, mbox) through the connector into t
   expect(toolkit.results.map((r) => [r.file, r.result.status])).toEqual(
     SAMPLE_HANDOFFS.map((s) => [s.file, "created"]),
   );
-  expect(toolkit.emulator.store.count("incident")).toBe(SAMPLE_HANDOFFS.length);
+  expect(toolkit.emulator.store.count("incident")).toBe(SAMPLE_HANDOFFS.length + 1);
   expect(log.join("\n")).toMatch(
     /label-printer-escalation\.json\n {4}→ case CAS-\d{5}-[0-9A-F]{6} \(created\), contact created, notes: Handoff transcript/,
   );
@@ -30,6 +30,17 @@ test("sends every sample handoff (JSON, .eml, mbox) through the connector into t
 test("what it prints never holds the preview's secret", () => {
   expect(toolkit.preview.secret.length).toBeGreaterThan(0);
   expect(log.join("\n")).not.toContain(toolkit.preview.secret);
+});
+
+test("the case another integration created over the Web API has its columns filled by the webhook", () => {
+  const row = toolkit.emulator.store.all("incident").find((r) => r.title === "Shipping - Omar Haddad")!;
+  expect([row.e2c_classification, row.e2c_sentiment, row.e2c_handoffid, row.e2c_sessionurl]).toEqual([
+    "Shipping",
+    412500002,
+    "3c9d7e21-8a4b-4f6e-b2d1-6a0f9e5c4d38",
+    "https://support.example.com/sessions/5120",
+  ]);
+  expect(log.join("\n")).toMatch(/webhook: case [0-9a-f-]{36} Create: set e2c_classification, e2c_sentiment/);
 });
 
 test("one sample is long enough to be cut, so the preview can load its full transcript", () => {
