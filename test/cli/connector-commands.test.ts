@@ -324,7 +324,7 @@ describe("e2c emulator", () => {
     });
     expect(code).toBe(0);
     expect(out).toContain("Emulator stopped.");
-  });
+  }, 30_000); // a child Node process: its start-up alone can take seconds on a busy 2-core machine
 
   test("a bad --faults spec is an input error; exit 2", async () => {
     const r = await e2cAsync(["emulator", "--faults", "429:lots"]);
