@@ -1,0 +1,135 @@
+/**
+ * Charset repair for 8-bit text whose label is missing or wrong. mailparser decodes a part by its `charset=` label
+ * and reads an unlabelled, `us-ascii` or `utf-8` part as UTF-8, so Latin-1 bytes there come out as U+FFFD. Text
+ * that does not decode under its label is read as UTF-8 when it is valid UTF-8, else as windows-1252 (the WHATWG
+ * Encoding Standard's reading of `iso-8859-1` and `us-ascii`, https://encoding.spec.whatwg.org/#names-and-labels).
+ * The repair relabels the part (with mailparser's own splitter) and leaves the decoding to mailparser.
+ */
+import { Joiner, Splitter, type MimeNode, type SplitterChunk } from "@zone-eu/mailsplit";
+import { Readable, Transform, type TransformCallback } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { TextDecoder } from "node:util";
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    UTF8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function has8bit(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80) return true;
+  return false;
+}
+
+/** Labels that say nothing about 8-bit bytes: mailparser reads them as UTF-8. */
+const READ_AS_UTF8 = new Set([
+  "",
+  "us-ascii",
+  "ascii",
+  "utf-8",
+  "utf8",
+  "unknown",
+  "unknown-8bit",
+  "x-unknown",
+  "8bit",
+]);
+
+/** The charset to read `bytes` with, or null when the declared one reads them cleanly. */
+export function repairedCharset(declared: string | false | undefined, bytes: Uint8Array): string | null {
+  if (!has8bit(bytes)) return null;
+  const label = (declared || "").toLowerCase().trim();
+  const fallback = isValidUtf8(bytes) ? "utf-8" : "windows-1252";
+  if (READ_AS_UTF8.has(label)) return fallback === "utf-8" ? null : fallback;
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch {
+    // A label the Encoding Standard does not know (utf-7, cp437): mailparser's iconv-lite may; only valid UTF-8
+    // is relabelled.
+    return fallback === "utf-8" ? fallback : null;
+  }
+  try {
+    decoder.decode(bytes);
+    return null;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The header block (up to the first empty line) as UTF-8: raw 8-bit header text that is not UTF-8 is windows-1252. */
+export function headersAsUtf8(raw: Buffer): Buffer {
+  const lf = raw.indexOf("\n\n");
+  const crlf = raw.indexOf("\r\n\r\n");
+  const end = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf : lf;
+  const head = raw.subarray(0, end < 0 ? raw.length : end);
+  if (!has8bit(head) || isValidUtf8(head)) return raw;
+  const fixed = Buffer.from(new TextDecoder("windows-1252").decode(head), "utf8");
+  return Buffer.concat([fixed, raw.subarray(head.length)]);
+}
+
+const isTextLeaf = (node: MimeNode): boolean =>
+  !node.multipart && /^text\/(plain|html)$|^message\/delivery-status$/.test(node.contentType || "text/plain");
+
+/** Holds each text part until its body is complete, then relabels it when its bytes do not fit its label. */
+class Relabel extends Transform {
+  private held: { node: MimeNode; chunks: SplitterChunk[] } | null = null;
+  relabelled = 0;
+
+  constructor() {
+    super({ objectMode: true });
+  }
+
+  private async release(): Promise<void> {
+    const held = this.held;
+    if (!held) return;
+    this.held = null;
+    const encoded = Buffer.concat(held.chunks.map((c) => (c as { value: Buffer }).value));
+    const decoder = held.node.getDecoder();
+    const decoded: Buffer[] = [];
+    decoder.on("data", (b: Buffer) => decoded.push(b));
+    await new Promise<void>((resolve, reject) => {
+      decoder.once("end", resolve);
+      decoder.once("error", reject);
+      decoder.end(encoded);
+    });
+    const charset = repairedCharset(held.node.charset, Buffer.concat(decoded));
+    if (charset) {
+      held.node.setCharset(charset);
+      this.relabelled++;
+    }
+    this.push(held.node);
+    for (const chunk of held.chunks) this.push(chunk);
+  }
+
+  override _transform(chunk: SplitterChunk, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (chunk.type === "body" && this.held) {
+      this.held.chunks.push(chunk);
+      done();
+      return;
+    }
+    this.release().then(() => {
+      if (chunk.type === "node" && isTextLeaf(chunk)) this.held = { node: chunk, chunks: [] };
+      else this.push(chunk);
+      done();
+    }, done);
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.release().then(() => done(), done);
+  }
+}
+
+/** The message with its text parts relabelled where their bytes do not fit their label; the same bytes otherwise. */
+export async function relabelTextParts(raw: Buffer): Promise<Buffer> {
+  const out: Buffer[] = [];
+  const relabel = new Relabel();
+  const joiner = new Joiner();
+  joiner.on("data", (b: Buffer) => out.push(b));
+  await pipeline(Readable.from([raw]), new Splitter(), relabel, joiner);
+  return relabel.relabelled ? Buffer.concat(out) : raw;
+}

@@ -1,0 +1,133 @@
+/**
+ * One email message as the transcript needs it: sender, time, subject, readable body, attachments — and the
+ * messages it carries (a forward as `message/rfc822`, a bounce's returned message), each read the same way.
+ * mailparser does the MIME work; this decides what a rep sees.
+ */
+import { lookup } from "mime-types";
+import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+import { sentTime } from "../../../core/mail/date";
+import { isEmailAddress } from "../../../core/transcript/handoff";
+import type { HandoffAttachment, Party } from "../../../core/transcript/types";
+import { attachmentName } from "./attachment-name";
+import { bodyText } from "./body-text";
+import { headersAsUtf8, relabelTextParts } from "./charset";
+import { extractUuencoded } from "./uuencode";
+
+export interface ReadMessage {
+  date: Date | null;
+  from: Party;
+  subject?: string;
+  body: string;
+  attachments: HandoffAttachment[];
+  messageId?: string;
+  /** A message carried inside another (forwarded or returned), placed after its carrier when it has no time. */
+  carried: boolean;
+}
+
+export interface ReadResult {
+  messages: ReadMessage[];
+  warnings: string[];
+  /** False when the bytes carry none of the headers an email has: not an email at all. */
+  isEmail: boolean;
+}
+
+const PARSE_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true };
+const CARRIED_TYPES = new Set(["message/rfc822", "message/global", "text/rfc822-headers"]);
+/** A forward of a forward of a forward is still read; deeper nesting is kept as a file only. */
+const MAX_DEPTH = 3;
+const EMAIL_HEADERS = ["from", "date", "subject", "message-id", "received", "to"];
+
+function rawHeaders(mail: ParsedMail, key: string): string[] {
+  return mail.headerLines
+    .filter((h) => h.key === key)
+    .map((h) =>
+      h.line
+        .slice(h.line.indexOf(":") + 1)
+        .replace(/\r?\n[ \t]+/g, " ")
+        .trim(),
+    );
+}
+
+function firstAddress(value: AddressObject | AddressObject[] | undefined): { name?: string; address?: string } {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  return list.flatMap((a) => a.value)[0] ?? {};
+}
+
+/**
+ * The sender. An address the toolkit's rule does not accept as a contact's email (`guest@localhost`: a domain
+ * without a dot is not reachable on the internet, RFC 5321 §2.3.5) is kept as the sender's name, so the rep sees
+ * it, and no contact is made from it.
+ */
+function sender(mail: ParsedMail, warn: (text: string) => void): Party {
+  if (rawHeaders(mail, "from").length === 0) {
+    warn("there is no From: header: the sender is unknown");
+    return {};
+  }
+  const { name, address } = firstAddress(mail.from);
+  const party: Party = {};
+  if (name?.trim()) party.name = name.trim();
+  if (address && isEmailAddress(address)) party.email = address;
+  else if (address) {
+    party.name = party.name ? `${party.name} (${address})` : address;
+    warn(
+      `From: ${address} is not an internet email address (it needs a dot in its domain), so it is shown as the ` +
+        "sender's name and no contact is matched or made from it",
+    );
+  } else if (!party.name) warn(`From: ${JSON.stringify(rawHeaders(mail, "from")[0])} holds no address`);
+  return party;
+}
+
+function hasReplacementCharacter(mail: ParsedMail): boolean {
+  return [mail.text, mail.html, mail.subject].some((t) => typeof t === "string" && t.includes("\ufffd"));
+}
+
+async function parse(raw: Buffer): Promise<ParsedMail> {
+  const bytes = headersAsUtf8(raw);
+  const mail = await simpleParser(bytes, PARSE_OPTIONS);
+  if (!hasReplacementCharacter(mail)) return mail;
+  const relabelled = await relabelTextParts(bytes);
+  return relabelled === bytes ? mail : simpleParser(relabelled, PARSE_OPTIONS);
+}
+
+export async function readMessage(raw: Buffer, now: Date, depth = 0): Promise<ReadResult> {
+  const mail = await parse(raw);
+  const warnings: string[] = [];
+  const warn = (text: string): void => {
+    warnings.push(text);
+  };
+  const isEmail = EMAIL_HEADERS.some((key) => rawHeaders(mail, key).length > 0);
+  const time = sentTime(rawHeaders(mail, "date")[0], rawHeaders(mail, "received"), now);
+  time.warnings.forEach(warn);
+  const from = sender(mail, warn);
+  const { text: body, files } = extractUuencoded(bodyText(mail.text, mail.html));
+  const message: ReadMessage = { date: time.date, from, body, attachments: [], carried: depth > 0 };
+  if (mail.subject?.trim()) message.subject = mail.subject.trim();
+  if (mail.messageId) message.messageId = mail.messageId;
+  const carried: ReadMessage[] = [];
+  let n = 0;
+  for (const a of mail.attachments.filter((part) => !part.related)) {
+    const contentType = (a.contentType || "application/octet-stream").toLowerCase();
+    message.attachments.push({
+      filename: attachmentName(a.filename, contentType, ++n),
+      contentType,
+      contentBase64: a.content.toString("base64"),
+    });
+    if (!CARRIED_TYPES.has(contentType) || depth >= MAX_DEPTH) continue;
+    const inner = await readMessage(a.content, now, depth + 1);
+    if (inner.isEmail) {
+      carried.push(...inner.messages);
+      inner.warnings.forEach((w) => warn(`attached message: ${w}`));
+    } else if (inner.messages[0]?.body) {
+      message.body += `${message.body ? "\n\n" : ""}[attached message]\n${inner.messages[0].body}`;
+    }
+  }
+  for (const file of files) {
+    const contentType = lookup(file.filename) || "application/octet-stream";
+    message.attachments.push({
+      filename: attachmentName(file.filename, contentType, ++n),
+      contentType,
+      contentBase64: file.content.toString("base64"),
+    });
+  }
+  return { messages: [message, ...carried], warnings, isEmail };
+}
