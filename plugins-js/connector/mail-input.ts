@@ -72,12 +72,14 @@ export async function handoffFromMail(raw: Buffer, options: MailOptions, now = n
   const placed: Placed[] = [];
   let lastKey = -Infinity;
   for (const [i, part] of parts.entries()) {
-    const where = parts.length > 1 ? `message ${i + 1} of the mbox, ` : "";
+    const where = parts.length > 1 ? `message ${i + 1} of the mbox: ` : "";
     const read = await readMessage(Buffer.from(part, "latin1"), now);
     if (!read.isEmail) {
       problems.push({
         field: parts.length > 1 ? `message ${i + 1}` : "(root)",
-        message: "is not an email message: it has none of the headers From:, Date:, Subject:, To:, Message-ID:",
+        message:
+          "is not an email message: it has none of the headers From:, Date:, Subject:, To:, Message-ID:, " +
+          "MIME-Version:, Content-Type:",
       });
       continue;
     }
@@ -105,7 +107,10 @@ export async function handoffFromMail(raw: Buffer, options: MailOptions, now = n
   const root = placed.find((m) => m.top);
   const customer = root?.from ?? {};
   const messages: HandoffMessage[] = placed.map((m) => {
-    const same = m.from.email && customer.email && m.from.email.toLowerCase() === customer.email.toLowerCase();
+    // The customer's messages are theirs by address; by name only when the customer has no usable address.
+    const same = customer.email
+      ? m.from.email?.toLowerCase() === customer.email.toLowerCase()
+      : !m.from.email && !!customer.name && m.from.name === customer.name;
     const message: HandoffMessage = {
       timestamp: m.date ? m.date.toISOString() : null,
       from: m.from,

@@ -11,6 +11,7 @@ import { pipeline } from "node:stream/promises";
 import { TextDecoder } from "node:util";
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
+const WINDOWS_1252 = new TextDecoder("windows-1252");
 
 export function isValidUtf8(bytes: Uint8Array): boolean {
   try {
@@ -61,15 +62,24 @@ export function repairedCharset(declared: string | false | undefined, bytes: Uin
   }
 }
 
-/** The header block (up to the first empty line) as UTF-8: raw 8-bit header text that is not UTF-8 is windows-1252. */
+/**
+ * The header block (up to the first empty line) with each raw 8-bit field that is not UTF-8 read as windows-1252
+ * and written as UTF-8, which is how mailparser reads raw header bytes. A field with encoded words (`=?…?=`) is
+ * left alone: its raw bytes belong to the charset the encoded word names.
+ */
 export function headersAsUtf8(raw: Buffer): Buffer {
   const lf = raw.indexOf("\n\n");
   const crlf = raw.indexOf("\r\n\r\n");
   const end = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf : lf;
   const head = raw.subarray(0, end < 0 ? raw.length : end);
   if (!has8bit(head) || isValidUtf8(head)) return raw;
-  const fixed = Buffer.from(new TextDecoder("windows-1252").decode(head), "utf8");
-  return Buffer.concat([fixed, raw.subarray(head.length)]);
+  const fields = head.toString("latin1").split(/(?<=\n)(?![ \t])/);
+  const fixed = fields.map((field) => {
+    const bytes = Buffer.from(field, "latin1");
+    if (field.includes("=?") || !has8bit(bytes) || isValidUtf8(bytes)) return bytes;
+    return Buffer.from(WINDOWS_1252.decode(bytes), "utf8");
+  });
+  return Buffer.concat([...fixed, raw.subarray(head.length)]);
 }
 
 const isTextLeaf = (node: MimeNode): boolean =>

@@ -35,7 +35,8 @@ const PARSE_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLink
 const CARRIED_TYPES = new Set(["message/rfc822", "message/global", "text/rfc822-headers"]);
 /** A forward of a forward of a forward is still read; deeper nesting is kept as a file only. */
 const MAX_DEPTH = 3;
-const EMAIL_HEADERS = ["from", "date", "subject", "message-id", "received", "to"];
+/** A file with none of these headers is not an email (a text file named .eml). */
+const EMAIL_HEADERS = ["from", "date", "subject", "message-id", "received", "to", "mime-version", "content-type"];
 
 function rawHeaders(mail: ParsedMail, key: string): string[] {
   return mail.headerLines
