@@ -133,3 +133,27 @@ export async function handoffFromMail(raw: Buffer, options: MailOptions, now = n
   if (root?.subject) handoff.summary = root.subject;
   return { handoff, problems, warnings };
 }
+
+const MESSAGE_FIELD_RE = /^messages\[(\d+)\](?:\.(from|timestamp|subject|body|attachments)\b.*)?$/;
+const MESSAGE_HEADER: Record<string, string> = {
+  from: "From: header",
+  timestamp: "Date: header",
+  subject: "Subject: header",
+};
+const HANDOFF_FIELD: Record<string, string> = { summary: "Subject: header", classification: "--classification" };
+
+/**
+ * A problem the connector found in a handoff read from email, named as the user knows the file: the header of the
+ * message (`From:`), not the handoff's JSON path (`customer.email`, `messages[0].from.email`) they never wrote.
+ */
+export function inMailTerms(problem: InputProblem): InputProblem {
+  const { field } = problem;
+  if (field === "customer" || field.startsWith("customer.")) return { ...problem, field: "From: header" };
+  if (HANDOFF_FIELD[field]) return { ...problem, field: HANDOFF_FIELD[field] };
+  if (field === "sentiment") return { ...problem, field: "--sentiment" };
+  const m = MESSAGE_FIELD_RE.exec(field);
+  if (!m) return problem;
+  const n = Number(m[1]) + 1;
+  const part = m[2] === "body" ? "the body" : m[2] === "attachments" ? "an attachment" : MESSAGE_HEADER[m[2] ?? ""];
+  return { ...problem, field: part ? `${part} of message ${n}` : `message ${n}` };
+}

@@ -59,3 +59,10 @@ describe("e2c handoff with an .eml", () => {
     expect(em.store.count("incident")).toBe(0);
   });
 });
+
+test("From: guest@localhost with no default customer: the refusal names From:, not customer.email; exit 2", async () => {
+  const r = await e2cAsync(args("lab.eml"), { "lab.eml": fixture("local-sender.eml"), "c.json": config() });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/^e2c: lab\.eml: From: header: /m);
+  expect(r.stderr).not.toContain("customer.email");
+});

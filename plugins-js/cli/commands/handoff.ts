@@ -1,7 +1,7 @@
 /** `e2c handoff HANDOFF.json|THREAD.eml… [--config F] [--dry-run] [--json]` (PRODUCT.md §6, §8). */
 import { explainDataverseFault } from "../../../core/connector/explain-error";
 import { HandoffConnector, HandoffInputError, type HandoffResult } from "../../connector/connector";
-import { handoffFromMail } from "../../connector/mail-input";
+import { handoffFromMail, inMailTerms } from "../../connector/mail-input";
 import { DataverseError } from "../../dataverse/errors";
 import { isConnectionFailure } from "../../dataverse/transport";
 import { commandArgs } from "../args";
@@ -95,7 +95,7 @@ export async function handoffCommand(io: CliIO, args: string[]): Promise<number>
               ? error
               : new InputError(
                   file,
-                  error.problems,
+                  MAIL_RE.test(file) ? error.problems.map(inMailTerms) : error.problems,
                   'Nothing was written. The handoff format is in the README under "Handoff connector".',
                 );
           if (files.length === 1 && !options.json) throw e;
