@@ -79,6 +79,12 @@ describe("the body is the text a person reads", () => {
     expect(handoff.messages[0]!.from.name).toBe("Chloé Martin");
   });
 
+  test("UTF-8 text labelled iso-8859-1 reads as UTF-8, not as Ã¨-style mojibake", async () => {
+    const { handoff } = await handoffOf("utf8-labelled-latin1.eml");
+    expect(handoff.messages[0]!.body).toBe("La crème brûlée était froide.");
+    expect(handoff.messages[0]!.subject).toBe("Crème brûlée");
+  });
+
   test("HTML below the MIME root: every entity decoded, styles dropped, runs of <br> become one blank line", async () => {
     const { handoff } = await handoffOf("html-below-root.eml");
     expect(handoff.messages[0]!.body).toBe(

@@ -1,7 +1,7 @@
 /**
  * Charset repair for 8-bit text whose label is missing or wrong. mailparser decodes a part by its `charset=` label
  * and reads an unlabelled, `us-ascii` or `utf-8` part as UTF-8, so Latin-1 bytes there come out as U+FFFD. Text
- * that does not decode under its label is read as UTF-8 when it is valid UTF-8, else as windows-1252 (the WHATWG
+ * that does not decode under its label is read as UTF-8 when it is UTF-8 (more characters decode than fail), else as windows-1252 (the WHATWG
  * Encoding Standard's reading of `iso-8859-1` and `us-ascii`, https://encoding.spec.whatwg.org/#names-and-labels).
  * The repair relabels the part (with mailparser's own splitter) and leaves the decoding to mailparser.
  */
@@ -22,6 +22,22 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+const UTF8_LENIENT = new TextDecoder("utf-8");
+
+/**
+ * UTF-8 with a stray broken byte is still UTF-8: more characters decode than fail. Windows-1252 text almost never
+ * forms valid multi-byte sequences, so for it the failures win.
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let good = 0;
+  let bad = 0;
+  for (const c of UTF8_LENIENT.decode(bytes)) {
+    if (c === "\ufffd") bad++;
+    else if (c.charCodeAt(0) >= 0x80) good++;
+  }
+  return good > bad;
+}
+
 function has8bit(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b >= 0x80) return true;
   return false;
@@ -40,12 +56,17 @@ const READ_AS_UTF8 = new Set([
   "8bit",
 ]);
 
+const LATIN1_LABELS = new Set(["iso-8859-1", "iso8859-1", "latin1", "l1", "iso-8859-15", "windows-1252", "cp1252"]);
+
 /** The charset to read `bytes` with, or null when the declared one reads them cleanly. */
 export function repairedCharset(declared: string | false | undefined, bytes: Uint8Array): string | null {
   if (!has8bit(bytes)) return null;
   const label = (declared || "").toLowerCase().trim();
-  const fallback = isValidUtf8(bytes) ? "utf-8" : "windows-1252";
+  const fallback = mostlyUtf8(bytes) ? "utf-8" : "windows-1252";
   if (READ_AS_UTF8.has(label)) return fallback === "utf-8" ? null : fallback;
+  // UTF-8 under a Latin-1 label: in real Latin-1 text a lead byte (Â…ô) is never followed by C1 controls or the
+  // symbols A0–BF, so bytes that are valid multi-byte UTF-8 were written as UTF-8.
+  if (LATIN1_LABELS.has(label) && isValidUtf8(bytes)) return "utf-8";
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label, { fatal: true });

@@ -78,14 +78,17 @@ function sender(mail: ParsedMail, warn: (text: string) => void): Party {
   return party;
 }
 
-function hasReplacementCharacter(mail: ParsedMail): boolean {
-  return [mail.text, mail.html, mail.subject].some((t) => typeof t === "string" && t.includes("\ufffd"));
+/** U+FFFD, or UTF-8 read as Latin-1 (`Ã©`): a part whose bytes do not fit its label. */
+const MISREAD_RE = /\ufffd|[\u00c2-\u00f4][\u0080-\u00bf]/;
+
+function misread(mail: ParsedMail): boolean {
+  return [mail.text, mail.html, mail.subject].some((t) => typeof t === "string" && MISREAD_RE.test(t));
 }
 
 async function parse(raw: Buffer): Promise<ParsedMail> {
   const bytes = headersAsUtf8(raw);
   const mail = await simpleParser(bytes, PARSE_OPTIONS);
-  if (!hasReplacementCharacter(mail)) return mail;
+  if (!misread(mail)) return mail;
   const relabelled = await relabelTextParts(bytes);
   return relabelled === bytes ? mail : simpleParser(relabelled, PARSE_OPTIONS);
 }
