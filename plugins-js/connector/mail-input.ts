@@ -104,8 +104,11 @@ export async function handoffFromMail(raw: Buffer, options: MailOptions, now = n
     });
   }
   placed.sort((a, b) => a.sortKey - b.sortKey || a.position - b.position);
-  const root = placed.find((m) => m.top);
-  const customer = root?.from ?? {};
+  // The customer wrote the earliest message; a bounce is written by a mail system, so for a thread of bounces
+  // alone the customer is whom the returned message was for.
+  const root = placed.find((m) => m.top && !m.report) ?? placed.find((m) => m.top);
+  const returned = root?.report ? placed.find((m) => m.carried && m.to) : undefined;
+  const customer = (returned ? returned.to : root?.from) ?? {};
   const messages: HandoffMessage[] = placed.map((m) => {
     // The customer's messages are theirs by address; by name only when the customer has no usable address.
     const same = customer.email
@@ -114,7 +117,7 @@ export async function handoffFromMail(raw: Buffer, options: MailOptions, now = n
     const message: HandoffMessage = {
       timestamp: m.date ? m.date.toISOString() : null,
       from: m.from,
-      role: same ? "customer" : "agent",
+      role: m.report ? "system" : same ? "customer" : "agent",
       body: m.body,
     };
     if (m.subject) message.subject = m.subject;

@@ -125,12 +125,16 @@ describe("attachments and carried messages", () => {
     expect(handoff.messages[1]!.attachments!.map((a) => a.filename)).toEqual(["attachment-1.eml"]);
   });
 
-  test("a bounce: the delivery status and the returned message both reach the rep", async () => {
+  test("a bounce: the status and the returned message reach the rep; the customer is whom it was for", async () => {
     const { handoff } = await handoffOf("bounce.eml");
     const text = transcriptOf(handoff);
     expect(text).toContain("Status: 5.1.1");
     expect(text).toContain("Please install firmware 2.4 and restart the router.");
-    expect(handoff.messages.map((m) => m.from.email)).toEqual(["support@contoso.com", "mailer-daemon@contoso.com"]);
+    expect(handoff.messages.map((m) => [m.from.email, m.role])).toEqual([
+      ["support@contoso.com", "agent"],
+      ["mailer-daemon@contoso.com", "system"],
+    ]);
+    expect(handoff.customer).toEqual({ email: "ana.ortiz@fabrikam.example" });
   });
 });
 

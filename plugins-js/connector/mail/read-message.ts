@@ -22,6 +22,10 @@ export interface ReadMessage {
   messageId?: string;
   /** A message carried inside another (forwarded or returned), placed after its carrier when it has no time. */
   carried: boolean;
+  /** A delivery report (a bounce): written by a mail system, never the customer. */
+  report: boolean;
+  /** Its first recipient with an internet address: whom a returned message was for. */
+  to?: Party;
 }
 
 export interface ReadResult {
@@ -57,7 +61,9 @@ function firstAddress(value: AddressObject | AddressObject[] | undefined): { nam
 /**
  * The sender. An address the toolkit's rule does not accept as a contact's email (`guest@localhost`: a domain
  * without a dot is not reachable on the internet, RFC 5321 §2.3.5) is kept as the sender's name, so the rep sees
- * it, and no contact is made from it.
+ * it, and no contact is made from it. Dataverse would store it — an Email-format column is not validated
+ * ("Data type format conversions", https://learn.microsoft.com/power-apps/developer/data-platform/data-type-format-conversions)
+ * — but a reply from the case could never reach it.
  */
 function sender(mail: ParsedMail, warn: (text: string) => void): Party {
   if (rawHeaders(mail, "from").length === 0) {
@@ -104,7 +110,13 @@ export async function readMessage(raw: Buffer, now: Date, depth = 0): Promise<Re
   time.warnings.forEach(warn);
   const from = sender(mail, warn);
   const { text: body, files } = extractUuencoded(bodyText(mail.text, mail.html));
-  const message: ReadMessage = { date: time.date, from, body, attachments: [], carried: depth > 0 };
+  const contentType = mail.headers.get("content-type") as { value?: string } | undefined;
+  const report =
+    contentType?.value?.toLowerCase() === "multipart/report" || /^(mailer-daemon|postmaster)@/i.test(from.email ?? "");
+  const message: ReadMessage = { date: time.date, from, body, attachments: [], carried: depth > 0, report };
+  const to = firstAddress(mail.to);
+  if (to.address && isEmailAddress(to.address))
+    message.to = to.name ? { name: to.name, email: to.address } : { email: to.address };
   if (mail.subject?.trim()) message.subject = mail.subject.trim();
   if (mail.messageId) message.messageId = mail.messageId;
   const carried: ReadMessage[] = [];
