@@ -11,7 +11,7 @@ import type { HandoffAttachment, Party } from "../../../core/transcript/types";
 import { attachmentName } from "./attachment-name";
 import { bodyText } from "./body-text";
 import { headersAsUtf8, relabelTextParts } from "./charset";
-import { extractUuencoded } from "./uuencode";
+import { extractUuencoded, type UuencodedFile } from "./uuencode";
 
 export interface ReadMessage {
   date: Date | null;
@@ -99,6 +99,43 @@ async function parse(raw: Buffer): Promise<ParsedMail> {
   return relabelled === bytes ? mail : simpleParser(relabelled, PARSE_OPTIONS);
 }
 
+/**
+ * The message's files, each with a name and an extension; a carried message (forward, bounce) is read in turn and
+ * returned to join the thread, or, when it is no email, its text is added to the body.
+ */
+async function readAttachments(
+  mail: ParsedMail,
+  message: ReadMessage,
+  uuencoded: UuencodedFile[],
+  now: Date,
+  depth: number,
+  warn: (text: string) => void,
+): Promise<ReadMessage[]> {
+  const carried: ReadMessage[] = [];
+  const add = (filename: string | undefined, type: string, content: Buffer): void => {
+    const n = message.attachments.length + 1;
+    message.attachments.push({
+      filename: attachmentName(filename, type, n),
+      contentType: type,
+      contentBase64: content.toString("base64"),
+    });
+  };
+  for (const a of mail.attachments.filter((part) => !part.related)) {
+    const type = (a.contentType || "application/octet-stream").toLowerCase();
+    add(a.filename, type, a.content);
+    if (!CARRIED_TYPES.has(type) || depth >= MAX_DEPTH) continue;
+    const inner = await readMessage(a.content, now, depth + 1);
+    if (inner.isEmail) {
+      carried.push(...inner.messages);
+      inner.warnings.forEach((w) => warn(`attached message: ${w}`));
+    } else if (inner.messages[0]?.body) {
+      message.body += `${message.body ? "\n\n" : ""}[attached message]\n${inner.messages[0].body}`;
+    }
+  }
+  for (const file of uuencoded) add(file.filename, lookup(file.filename) || "application/octet-stream", file.content);
+  return carried;
+}
+
 export async function readMessage(raw: Buffer, now: Date, depth = 0): Promise<ReadResult> {
   const mail = await parse(raw);
   const warnings: string[] = [];
@@ -119,31 +156,6 @@ export async function readMessage(raw: Buffer, now: Date, depth = 0): Promise<Re
     message.to = to.name ? { name: to.name, email: to.address } : { email: to.address };
   if (mail.subject?.trim()) message.subject = mail.subject.trim();
   if (mail.messageId) message.messageId = mail.messageId;
-  const carried: ReadMessage[] = [];
-  let n = 0;
-  for (const a of mail.attachments.filter((part) => !part.related)) {
-    const contentType = (a.contentType || "application/octet-stream").toLowerCase();
-    message.attachments.push({
-      filename: attachmentName(a.filename, contentType, ++n),
-      contentType,
-      contentBase64: a.content.toString("base64"),
-    });
-    if (!CARRIED_TYPES.has(contentType) || depth >= MAX_DEPTH) continue;
-    const inner = await readMessage(a.content, now, depth + 1);
-    if (inner.isEmail) {
-      carried.push(...inner.messages);
-      inner.warnings.forEach((w) => warn(`attached message: ${w}`));
-    } else if (inner.messages[0]?.body) {
-      message.body += `${message.body ? "\n\n" : ""}[attached message]\n${inner.messages[0].body}`;
-    }
-  }
-  for (const file of files) {
-    const contentType = lookup(file.filename) || "application/octet-stream";
-    message.attachments.push({
-      filename: attachmentName(file.filename, contentType, ++n),
-      contentType,
-      contentBase64: file.content.toString("base64"),
-    });
-  }
+  const carried = await readAttachments(mail, message, files, now, depth, warn);
   return { messages: [message, ...carried], warnings, isEmail };
 }
