@@ -125,6 +125,15 @@ describe("attachments and carried messages", () => {
     expect(handoff.messages[1]!.attachments!.map((a) => a.filename)).toEqual(["attachment-1.eml"]);
   });
 
+  test("a digest: each part without a Content-Type is a message of its own (RFC 2046 §5.1.5)", async () => {
+    const { handoff } = await handoffOf("digest.eml");
+    expect(handoff.messages.map((m) => [m.from.email, m.subject, m.body])).toEqual([
+      ["ana.ortiz@fabrikam.com", "Orange light", "My printer shows an orange light."],
+      ["support@contoso.com", "Re: Orange light", "Orange means the paper tray is open."],
+      ["community@contoso.com", "Printer forum digest", ""],
+    ]);
+  });
+
   test("a bounce: the status and the returned message reach the rep; the customer is whom it was for", async () => {
     const { handoff } = await handoffOf("bounce.eml");
     const text = transcriptOf(handoff);

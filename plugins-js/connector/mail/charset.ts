@@ -106,6 +106,12 @@ export function headersAsUtf8(raw: Buffer): Buffer {
 const isTextLeaf = (node: MimeNode): boolean =>
   !node.multipart && /^text\/(plain|html)$|^message\/delivery-status$/.test(node.contentType || "text/plain");
 
+const isUntypedDigestPart = (node: MimeNode): boolean =>
+  !!node.parentNode &&
+  node.parentNode.multipart === "digest" &&
+  node.headers !== false &&
+  !node.headers.get("Content-Type").length;
+
 /** Holds each text part until its body is complete, then relabels it when its bytes do not fit its label. */
 class Relabel extends Transform {
   private held: { node: MimeNode; chunks: SplitterChunk[] } | null = null;
@@ -138,6 +144,16 @@ class Relabel extends Transform {
   }
 
   override _transform(chunk: SplitterChunk, _encoding: BufferEncoding, done: TransformCallback): void {
+    // RFC 2046 §5.1.5: in a multipart/digest a part without a Content-Type is a message/rfc822, not text/plain.
+    if (chunk.type === "node" && isUntypedDigestPart(chunk)) {
+      chunk.setContentType("message/rfc822");
+      this.relabelled++;
+      this.release().then(() => {
+        this.push(chunk);
+        done();
+      }, done);
+      return;
+    }
     if (chunk.type === "body" && this.held) {
       this.held.chunks.push(chunk);
       done();
@@ -155,7 +171,10 @@ class Relabel extends Transform {
   }
 }
 
-/** The message with its text parts relabelled where their bytes do not fit their label; the same bytes otherwise. */
+/**
+ * The message with its text parts relabelled where their bytes do not fit their label, and the untyped parts of a
+ * digest typed as messages; the same bytes when there was nothing to change.
+ */
 export async function relabelTextParts(raw: Buffer): Promise<Buffer> {
   const out: Buffer[] = [];
   const relabel = new Relabel();

@@ -94,7 +94,7 @@ function misread(mail: ParsedMail): boolean {
 async function parse(raw: Buffer): Promise<ParsedMail> {
   const bytes = headersAsUtf8(raw);
   const mail = await simpleParser(bytes, PARSE_OPTIONS);
-  if (!misread(mail)) return mail;
+  if (!misread(mail) && !bytes.includes("multipart/digest")) return mail;
   const relabelled = await relabelTextParts(bytes);
   return relabelled === bytes ? mail : simpleParser(relabelled, PARSE_OPTIONS);
 }
