@@ -23,13 +23,18 @@ export interface MailInput {
   warnings: string[];
 }
 
-/** mbox: messages start at a "From " line; ">From " lines inside bodies are unescaped (mboxrd). */
+/**
+ * mbox: messages start at a "From sender date" line; ">From " lines inside bodies are unescaped (mboxrd). A body
+ * line that starts with "From " but carries no time of day is text an mboxo writer left unescaped.
+ */
+const SEPARATOR_RE = /^From \S+ .*\b\d{1,2}:\d{2}\b/;
+
 export function splitMbox(text: string): string[] {
   if (!text.startsWith("From ")) return [text];
   const messages: string[] = [];
   let current: string[] | null = null;
   for (const line of text.split(/\r?\n/)) {
-    if (line.startsWith("From ")) {
+    if (current === null ? line.startsWith("From ") : SEPARATOR_RE.test(line)) {
       if (current) messages.push(current.join("\r\n"));
       current = [];
       continue;

@@ -66,6 +66,27 @@ describe("the time of a message comes from its own headers, never from the time 
   });
 });
 
+test("an mbox body line starting with an unescaped From (mboxo) stays in its message", async () => {
+  const mbox = [
+    "From ana@fabrikam.com Thu Mar 12 09:00:00 2026",
+    "From: Ana Ortiz <ana.ortiz@fabrikam.com>",
+    "Date: Thu, 12 Mar 2026 09:00:00 +0000",
+    "",
+    "Two lines:",
+    "From the front panel the light is orange.",
+    "From ana@fabrikam.com Thu Mar 12 10:00:00 2026",
+    "From: Ana Ortiz <ana.ortiz@fabrikam.com>",
+    "Date: Thu, 12 Mar 2026 10:00:00 +0000",
+    "",
+    "Still orange.",
+  ].join("\n");
+  const { handoff } = await read(Buffer.from(mbox));
+  expect(handoff!.messages.map((m) => m.body)).toEqual([
+    "Two lines:\nFrom the front panel the light is orange.",
+    "Still orange.",
+  ]);
+});
+
 describe("the body is the text a person reads", () => {
   test("8-bit Latin-1 with no charset label: body and subject read as windows-1252, no U+FFFD", async () => {
     const { handoff } = await handoffOf("latin1-no-charset.eml");
