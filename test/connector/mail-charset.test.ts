@@ -1,5 +1,5 @@
 /** Which charset a text part is read with when its bytes do not fit its label (issue 19). */
-import { headersAsUtf8, repairedCharset } from "../../plugins-js/connector/mail/charset";
+import { repairHeaders, repairedCharset } from "../../plugins-js/connector/mail/charset";
 
 const latin1 = (text: string) => Buffer.from(text, "latin1");
 const utf8 = (text: string) => Buffer.from(text, "utf8");
@@ -41,12 +41,19 @@ describe("a text part's charset", () => {
 describe("raw 8-bit headers", () => {
   test("a Latin-1 Subject: becomes UTF-8; the body is untouched", () => {
     const raw = Buffer.concat([latin1("Subject: Grüße\r\n\r\n"), latin1("Köln")]);
-    expect(headersAsUtf8(raw)).toEqual(Buffer.concat([utf8("Subject: Grüße\r\n\r\n"), latin1("Köln")]));
+    expect(repairHeaders(raw)).toEqual(Buffer.concat([utf8("Subject: Grüße\r\n\r\n"), latin1("Köln")]));
+  });
+
+  test("an encoded word whose bytes do not fit its charset is relabelled: Latin-1 bytes labelled UTF-8", () => {
+    const raw = latin1("Subject: =?utf-8?Q?Gr=FC=DFe?= and =?utf-8?B?R3LDvMOfZQ==?=\r\n\r\nbody");
+    expect(repairHeaders(raw).toString("latin1")).toBe(
+      "Subject: =?windows-1252?Q?Gr=FC=DFe?= and =?utf-8?B?R3LDvMOfZQ==?=\r\n\r\nbody",
+    );
   });
 
   test("a field with an encoded word keeps its raw bytes, which belong to the encoded word's charset", () => {
     const raw = latin1("Subject: =?iso-8859-1?Q?Fr\xf6sche?=\r\nX: \xe4\r\n\r\nbody");
-    const fixed = headersAsUtf8(raw).toString("latin1");
+    const fixed = repairHeaders(raw).toString("latin1");
     expect(fixed).toContain("Subject: =?iso-8859-1?Q?Fr\xf6sche?=");
     expect(fixed).toContain("X: \xc3\xa4");
   });

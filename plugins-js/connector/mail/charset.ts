@@ -83,24 +83,57 @@ export function repairedCharset(declared: string | false | undefined, bytes: Uin
   }
 }
 
+const ENCODED_WORD_RE = /=\?([^?*\s]+)(\*[^?]*)?\?([QqBb])\?([^?\s]*)\?=/g;
+
+/** The bytes an RFC 2047 encoded word carries (`Q`: `_` is a space, `=XX` a byte; `B`: base64). */
+function encodedWordBytes(encoding: string, text: string): Buffer {
+  if (encoding.toUpperCase() === "B") return Buffer.from(text, "base64");
+  const q = text
+    .replace(/_/g, " ")
+    .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(q, "latin1");
+}
+
+/** Encoded words whose bytes do not fit their charset get the one that reads them (RFC 2047 §2). */
+function relabelEncodedWords(field: string): string {
+  if (!field.includes("=?")) return field;
+  return field.replace(
+    ENCODED_WORD_RE,
+    (word, charset: string, language: string | undefined, encoding: string, text: string) => {
+      const repaired = repairedCharset(charset, encodedWordBytes(encoding, text));
+      return repaired ? `=?${repaired}${language ?? ""}?${encoding}?${text}?=` : word;
+    },
+  );
+}
+
 /**
- * The header block (up to the first empty line) with each raw 8-bit field that is not UTF-8 read as windows-1252
- * and written as UTF-8, which is how mailparser reads raw header bytes. A field with encoded words (`=?…?=`) is
- * left alone: its raw bytes belong to the charset the encoded word names.
+ * The header block (up to the first empty line) repaired as mailparser needs it: each raw 8-bit field that is not
+ * UTF-8 is read as windows-1252 and written as UTF-8 (mailparser reads raw header bytes as UTF-8), and an encoded
+ * word whose bytes do not fit its charset is relabelled. A field with encoded words keeps its raw bytes: they
+ * belong to the charset the encoded word names.
  */
-export function headersAsUtf8(raw: Buffer): Buffer {
+export function repairHeaders(raw: Buffer): Buffer {
   const lf = raw.indexOf("\n\n");
   const crlf = raw.indexOf("\r\n\r\n");
   const end = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf : lf;
   const head = raw.subarray(0, end < 0 ? raw.length : end);
-  if (!has8bit(head) || isValidUtf8(head)) return raw;
+  const encodedWords = head.includes("=?");
+  if (!encodedWords && (!has8bit(head) || isValidUtf8(head))) return raw;
+  let changed = false;
   const fields = head.toString("latin1").split(/(?<=\n)(?![ \t])/);
   const fixed = fields.map((field) => {
     const bytes = Buffer.from(field, "latin1");
-    if (field.includes("=?") || !has8bit(bytes) || isValidUtf8(bytes)) return bytes;
+    if (field.includes("=?")) {
+      const relabelled = relabelEncodedWords(field);
+      if (relabelled === field) return bytes;
+      changed = true;
+      return Buffer.from(relabelled, "latin1");
+    }
+    if (!has8bit(bytes) || isValidUtf8(bytes)) return bytes;
+    changed = true;
     return Buffer.from(WINDOWS_1252.decode(bytes), "utf8");
   });
-  return Buffer.concat([...fixed, raw.subarray(head.length)]);
+  return changed ? Buffer.concat([...fixed, raw.subarray(head.length)]) : raw;
 }
 
 const isTextLeaf = (node: MimeNode): boolean =>

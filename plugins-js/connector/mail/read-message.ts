@@ -10,7 +10,7 @@ import { isEmailAddress } from "../../../core/transcript/handoff";
 import type { HandoffAttachment, Party } from "../../../core/transcript/types";
 import { attachmentName } from "./attachment-name";
 import { bodyText } from "./body-text";
-import { headersAsUtf8, relabelTextParts } from "./charset";
+import { repairHeaders, relabelTextParts } from "./charset";
 import { extractUuencoded, type UuencodedFile } from "./uuencode";
 
 export interface ReadMessage {
@@ -92,7 +92,7 @@ function misread(mail: ParsedMail): boolean {
 }
 
 async function parse(raw: Buffer): Promise<ParsedMail> {
-  const bytes = headersAsUtf8(raw);
+  const bytes = repairHeaders(raw);
   const mail = await simpleParser(bytes, PARSE_OPTIONS);
   if (!misread(mail) && !bytes.includes("multipart/digest")) return mail;
   const relabelled = await relabelTextParts(bytes);
