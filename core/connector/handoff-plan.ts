@@ -238,7 +238,7 @@ export function planHandoff(
           id: tools.newId(),
           record: {
             subject: `Attachment: ${attachment.filename}`.slice(0, NOTE_SUBJECT_MAX),
-            notetext: `Sent by ${sender} at ${message.timestamp} (message ${index + 1} of the handoff).`,
+            notetext: `Sent by ${sender} at ${message.timestamp ?? "an unknown time"} (message ${index + 1} of the handoff).`,
             filename: attachment.filename,
             mimetype: attachment.contentType,
             documentbody: attachment.contentBase64.replace(/\s+/g, ""),

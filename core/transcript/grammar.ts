@@ -147,6 +147,12 @@ function toIsoUtc(
   return formatIsoUtc(new Date(local - offsetMinutes * 60_000));
 }
 
+/**
+ * What the writer puts in the brackets for a message whose time is unknown: a date that cannot exist, which the
+ * reader takes as a message line with `timestamp: null` (rule 3), so the format needs no second line form.
+ */
+export const UNKNOWN_TIME = "0000-00-00T00:00:00Z";
+
 /** `2026-11-20T09:14:03Z`: ISO 8601 UTC, milliseconds only when there are any. */
 export function formatIsoUtc(date: Date): string {
   const iso = date.toISOString();

@@ -76,8 +76,11 @@ export function validateHandoff(input: unknown): InputProblem[] {
       return;
     }
     const ts = message.timestamp;
-    if (typeof ts !== "string" || !ISO_DATE_RE.test(ts) || Number.isNaN(Date.parse(ts))) {
-      problem(`${at}.timestamp`, "must be an ISO 8601 date and time with a zone, such as 2026-11-20T09:14:03Z");
+    if (ts !== null && (typeof ts !== "string" || !ISO_DATE_RE.test(ts) || Number.isNaN(Date.parse(ts)))) {
+      problem(
+        `${at}.timestamp`,
+        "must be an ISO 8601 date and time with a zone, such as 2026-11-20T09:14:03Z, or null when it is unknown",
+      );
     }
     validateParty(message.from, `${at}.from`, true, problem);
     if (typeof message.role !== "string" || normalizeRole(message.role) === null) {

@@ -57,7 +57,8 @@ export interface HandoffAttachment {
 }
 
 export interface HandoffMessage {
-  timestamp: string;
+  /** ISO 8601 with a zone, or null when the time is unknown (an email with no readable Date: or Received:). */
+  timestamp: string | null;
   from: Party;
   role: string;
   subject?: string;

@@ -1,5 +1,5 @@
 /** The writer of `e2c-transcript/1` (PRODUCT.md §4): what the connector puts into `incident.description`. */
-import { endLine, formatIsoUtc, needsEscape, TRANSCRIPT_OPEN_LINE, truncatedLine } from "./grammar";
+import { endLine, formatIsoUtc, needsEscape, TRANSCRIPT_OPEN_LINE, truncatedLine, UNKNOWN_TIME } from "./grammar";
 import { assertValidHandoff } from "./handoff";
 import { formatParty, HEADER_KEYS } from "./header";
 import { normalizeRole } from "./roles";
@@ -67,7 +67,7 @@ function headerText(header: TranscriptHeader): string {
 function messageBlock(message: HandoffMessage): string {
   const sender = formatParty(cleanParty(message.from));
   const role = normalizeRole(message.role) ?? "system";
-  const time = formatIsoUtc(new Date(message.timestamp));
+  const time = message.timestamp === null ? UNKNOWN_TIME : formatIsoUtc(new Date(message.timestamp));
   let out = `[${time}] ${sender ? `${sender} ` : ""}(${role})\n`;
   const subject = message.subject ? oneLine(message.subject) : "";
   if (subject) out += `Subject: ${subject}\n`;

@@ -1,7 +1,7 @@
 /** `e2c handoff HANDOFF.json|THREAD.eml… [--config F] [--dry-run] [--json]` (PRODUCT.md §6, §8). */
 import { explainDataverseFault } from "../../../core/connector/explain-error";
 import { HandoffConnector, HandoffInputError, type HandoffResult } from "../../connector/connector";
-import { handoffFromMail } from "../../connector/mail-input";
+import { handoffFromMail, inMailTerms } from "../../connector/mail-input";
 import { DataverseError } from "../../dataverse/errors";
 import { isConnectionFailure } from "../../dataverse/transport";
 import { commandArgs } from "../args";
@@ -24,8 +24,8 @@ async function readHandoff(
   io: CliIO,
   file: string,
   values: Record<string, string | boolean | undefined>,
-): Promise<unknown> {
-  if (!MAIL_RE.test(file)) return readJson(io, file, "handoff").value;
+): Promise<{ input: unknown; warnings: string[] }> {
+  if (!MAIL_RE.test(file)) return { input: readJson(io, file, "handoff").value, warnings: [] };
   let raw: Buffer;
   try {
     raw = file === "-" ? io.readStdin() : io.readFile(file);
@@ -36,9 +36,9 @@ async function readHandoff(
   if (typeof values.classification === "string") options.classification = values.classification;
   if (typeof values.sentiment === "string") options.sentiment = values.sentiment;
   if (typeof values["handoff-id"] === "string") options.handoffId = values["handoff-id"];
-  const { handoff, problems } = await handoffFromMail(raw, options);
+  const { handoff, problems, warnings } = await handoffFromMail(raw, options);
   if (problems.length) throw new InputError(file, problems);
-  return handoff;
+  return { input: handoff, warnings };
 }
 
 function summary(file: string, r: HandoffResult): string {
@@ -83,8 +83,9 @@ export async function handoffCommand(io: CliIO, args: string[]): Promise<number>
     for (const [n, file] of files.entries()) {
       if (files.length > 1) io.stderr(`e2c: handoff ${n + 1} of ${files.length}: ${file}\n`);
       try {
-        const input = await readHandoff(io, file, options.values);
+        const { input, warnings } = await readHandoff(io, file, options.values);
         const result = await connector.deliver(input, { dryRun });
+        result.warnings.unshift(...warnings);
         results.push({ file, ...result });
         if (!options.json) io.stdout(summary(file, result));
       } catch (error) {
@@ -94,7 +95,7 @@ export async function handoffCommand(io: CliIO, args: string[]): Promise<number>
               ? error
               : new InputError(
                   file,
-                  error.problems,
+                  MAIL_RE.test(file) ? error.problems.map(inMailTerms) : error.problems,
                   'Nothing was written. The handoff format is in the README under "Handoff connector".',
                 );
           if (files.length === 1 && !options.json) throw e;

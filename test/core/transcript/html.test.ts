@@ -42,3 +42,15 @@ describe("a description saved as HTML is turned into text, never rendered (PRODU
     expect(looksLikeHtml("<jane@contoso.com> wrote")).toBe(false);
   });
 });
+
+describe("HTML from mail clients (issue 19)", () => {
+  test("every HTML 4 named entity is decoded, case-sensitively", () => {
+    expect(decodeEntities("&bdquo;Stra&szlig;e&ldquo; &Uuml;ber &uuml;ber &alpha;&Omega; &hearts; &NBSP;x")).toBe(
+      "„Straße“ Über über αΩ ♥ \u00a0x",
+    );
+  });
+
+  test("runs of empty paragraphs and <br>s become one blank line", () => {
+    expect(htmlToText(`<p>one</p>${"<br>".repeat(20)}<p>two</p>`)).toBe("one\n\ntwo");
+  });
+});
