@@ -74,7 +74,8 @@ function sentimentProblem(sentiment: unknown): string | null {
   const numeric =
     typeof sentiment === "number" ? sentiment : typeof sentiment === "string" ? Number(sentiment.trim()) : NaN;
   if (
-    (typeof sentiment === "number" || (typeof sentiment === "string" && /^\s*[+-]?(\d+(\.\d+)?|\.\d+)\s*$/.test(sentiment))) &&
+    (typeof sentiment === "number" ||
+      (typeof sentiment === "string" && /^\s*[+-]?(\d+(\.\d+)?|\.\d+)\s*$/.test(sentiment))) &&
     Math.abs(numeric) > SENTIMENT_SCORE_LIMIT
   ) {
     return `${String(sentiment).trim()} is outside the score range -${SENTIMENT_SCORE_LIMIT} to ${SENTIMENT_SCORE_LIMIT}; send one of Microsoft's seven labels instead: ${labels}`;
@@ -115,7 +116,10 @@ export function handoffLimitProblems(
   }
   const idMax = incidentMax("e2c_handoffid");
   if (typeof handoff.handoffId === "string" && idMax !== undefined) {
-    add("handoffId", tooLong(handoff.handoffId, idMax, "the case's handoff id column (e2c_handoffid)", "use a shorter id"));
+    add(
+      "handoffId",
+      tooLong(handoff.handoffId, idMax, "the case's handoff id column (e2c_handoffid)", "use a shorter id"),
+    );
   }
   const classMax = incidentMax("e2c_classification");
   if (typeof handoff.classification === "string" && classMax !== undefined) {
@@ -163,7 +167,12 @@ export function handoffLimitProblems(
     } else {
       add(
         "customer.phone",
-        tooLong(phone.trim(), contactLimit(facts, "telephone1"), "a contact's phone (telephone1)", "send the number alone"),
+        tooLong(
+          phone.trim(),
+          contactLimit(facts, "telephone1"),
+          "a contact's phone (telephone1)",
+          "send the number alone",
+        ),
       );
     }
   }

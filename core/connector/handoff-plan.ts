@@ -152,7 +152,11 @@ export function validateSettings(settings: ConnectorSettings, facts: Environment
  * Every problem with a handoff, before anything is written (PRODUCT.md §8 point 1): its shape, then the
  * environment's limits (handoff-limits.ts) and whether it can have a customer.
  */
-export function validateHandoffFor(handoff: unknown, settings: ConnectorSettings, facts: EnvironmentFacts): InputProblem[] {
+export function validateHandoffFor(
+  handoff: unknown,
+  settings: ConnectorSettings,
+  facts: EnvironmentFacts,
+): InputProblem[] {
   const problems = validateHandoff(handoff);
   if (typeof handoff !== "object" || handoff === null || Array.isArray(handoff)) return problems;
   const shaped = handoff as Handoff;

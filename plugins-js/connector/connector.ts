@@ -61,9 +61,11 @@ export interface HandoffResult {
   };
 }
 
-function messageOf(error: unknown): string {
+/** An error in one line: a Dataverse refusal with its status, anything else by its message. */
+export function messageOf(error: unknown): string {
   if (error instanceof DataverseError) return `${error.status}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === "string" ? message : String(error);
 }
 
 /** A bad handoff: every problem at once, nothing written (exit code 2). */
@@ -255,15 +257,13 @@ export class HandoffConnector {
     const notes = sentIds.length > 0 ? next() : [];
     const queueItems = sentIds.length > 0 ? next() : [];
     const contacts = email
-      ? next().map(
-          (c): ContactCandidate => ({
-            contactid: String(c.contactid),
-            statecode: Number(c.statecode ?? 0),
-            modifiedon: c.modifiedon instanceof Date ? c.modifiedon.toISOString() : asText(c.modifiedon),
-            fullname: asText(c.fullname),
-            emailaddress1: asText(c.emailaddress1),
-          }),
-        )
+      ? next().map((c): ContactCandidate => ({
+          contactid: String(c.contactid),
+          statecode: Number(c.statecode ?? 0),
+          modifiedon: c.modifiedon instanceof Date ? c.modifiedon.toISOString() : asText(c.modifiedon),
+          fullname: asText(c.fullname),
+          emailaddress1: asText(c.emailaddress1),
+        }))
       : [];
     return { contacts, incident, notes, queueItems };
   }

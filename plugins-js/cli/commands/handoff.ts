@@ -4,6 +4,7 @@ import type { InputProblem } from "../../../core/transcript/handoff";
 import {
   HandoffConnector,
   HandoffInputError,
+  messageOf,
   NothingWrittenAfterLostAnswer,
   OutcomeUnknownError,
   SettingsInputError,
@@ -50,22 +51,28 @@ function tooBig(file: string, bytes: number): InputError {
   ]);
 }
 
-/** The file's bytes, refused by size before they are read (when the size is known) and before they are parsed. */
+/**
+ * The CLI's files, with `file` refused by its size before it is read (when the size is known) and before it is
+ * parsed. A file that cannot be read is left to the reader, whose message says why.
+ */
 function readBounded(io: CliIO, file: string): CliIO {
   if (file !== "-" && io.fileSize) {
     let size: number | null = null;
     try {
       size = io.fileSize(file);
     } catch {
-      // Unreadable: the read below says why.
+      // Unreadable: the reader says why.
     }
     if (size !== null && size > HANDOFF_FILE_MAX_BYTES) throw tooBig(file, size);
   }
-  const bounded = (bytes: Buffer): Buffer => {
-    if (bytes.length > HANDOFF_FILE_MAX_BYTES) throw tooBig(file, bytes.length);
-    return bytes;
-  };
-  return { ...io, readFile: (path) => bounded(io.readFile(path)), readStdin: () => bounded(io.readStdin()) };
+  let bytes: Buffer;
+  try {
+    bytes = file === "-" ? io.readStdin() : io.readFile(file);
+  } catch {
+    return io;
+  }
+  if (bytes.length > HANDOFF_FILE_MAX_BYTES) throw tooBig(file, bytes.length);
+  return { ...io, readFile: (path) => (path === file ? bytes : io.readFile(path)), readStdin: () => bytes };
 }
 
 /** For an email thread, the handoff's fields are the command's options. */
@@ -144,7 +151,7 @@ function failureOf(error: unknown, file: string, configFile: string, environment
       exit: EXIT_ENVIRONMENT,
       stop: true,
       lines: [
-        `${at}Dataverse's answer to the write was lost (${(error.writeError as Error)?.message ?? String(error.writeError)}), and the look-up that would tell failed (${lookup?.message ?? (error.cause as Error)?.message ?? String(error.cause)}): whether the case was written is unknown.`,
+        `${at}Dataverse's answer to the write was lost (${messageOf(error.writeError)}), and the look-up that would tell failed (${lookup?.message ?? messageOf(error.cause)}): whether the case was written is unknown.`,
         "  what to do: send the handoff again once the environment answers; that is safe, one handoff never makes two cases.",
       ],
       json: { status: "unknown", written: "unknown", error: { message: error.message } },
@@ -159,7 +166,7 @@ function failureOf(error: unknown, file: string, configFile: string, environment
       json: {
         status: environment.status,
         written: "nothing",
-        error: { message: (cause as Error)?.message ?? String(cause) },
+        error: { message: messageOf(cause) },
         explanation: { summary: environment.message, recommendation: environment.todo },
       },
     };
