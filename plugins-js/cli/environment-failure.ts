@@ -27,6 +27,8 @@ export function environmentFailure(
   environmentUrl: string,
   configFile: string,
   transport?: HttpTransport,
+  /** The setting the sign-in came from: `auth`, or the doctor's `doctor.auth`. */
+  authSetting = "auth",
 ): EnvironmentFailure | null {
   const last = transport?.lastFailure ?? null;
   if (isConnectionFailure(error) || (last && "error" in last && !(error instanceof DataverseError))) {
@@ -41,7 +43,7 @@ export function environmentFailure(
     return {
       status: "sign-in-failed",
       message: `could not sign in: ${error.message}`,
-      todo: `check auth in ${configFile}: tenantId, clientId, and the client secret in the variable auth.clientSecretEnv names`,
+      todo: `check ${authSetting} in ${configFile}: tenantId, clientId, and the client secret in the variable ${authSetting}.clientSecretEnv names`,
     };
   }
   const status = error instanceof DataverseError ? error.status : last && "status" in last ? last.status : undefined;
@@ -49,7 +51,7 @@ export function environmentFailure(
     return {
       status: "sign-in-failed",
       message: `${environmentUrl} did not accept the sign-in (401)`,
-      todo: `check auth in ${configFile}, and that the app registration is an application user of the environment (or, for the emulator, that the token is a user's of its seed)`,
+      todo: `check ${authSetting} in ${configFile}, and that the app registration is an application user of the environment (or, for the emulator, that the token is a user's of its seed)`,
     };
   }
   if (status === 503 || status === 429) {

@@ -282,6 +282,7 @@ describe("explanations: the right file, the right command, one exit code per kin
     });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`e2c: doctor: ${e.url} did not accept the sign-in (401).`);
+    expect(r.stderr).toContain("what to do: check doctor.auth in c.json");
     expect(r.stderr).not.toMatch(/\[object Object\]|handoff/);
   });
 });

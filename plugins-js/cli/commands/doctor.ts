@@ -117,7 +117,8 @@ export async function doctorCommand(io: CliIO, args: string[]): Promise<number> 
     report = await runDoctor(reader, transport.server, { recentEmails, progress: progressFor(io) });
   } catch (error) {
     transport.close();
-    const environment = environmentFailure(error, config.environmentUrl, configFile, transport);
+    const authSetting = config.doctor.auth ? "doctor.auth" : "auth";
+    const environment = environmentFailure(error, config.environmentUrl, configFile, transport, authSetting);
     if (environment) {
       io.stderr(`e2c: doctor: ${environment.message}.\ne2c:   what to do: ${environment.todo}.\n`);
       return EXIT_ENVIRONMENT;
