@@ -108,6 +108,37 @@ describe("contact dedupe by emailaddress1", () => {
     expect(incidentOf(result.incidentId).customerid).toEqual({ table: "contact", id: result.contact.id });
   });
 
+  test("no name: the address stands in for the last name, cut to the column's length", async () => {
+    const email = `${"k".repeat(60)}@example.net`;
+    const message = { timestamp: "2026-11-20T09:14:03Z", from: { email }, role: "customer", body: "Hello" };
+    const result = await connector(em).connector.deliver(handoff({ customer: { email }, messages: [message] }));
+    expect(em.store.get("contact", result.contact.id!)).toMatchObject({
+      emailaddress1: email,
+      lastname: "k".repeat(50),
+    });
+  });
+
+  test("the contact's lengths are the environment's: a name over its firstname column is refused", async () => {
+    const seed = demoSeedJson();
+    const contact = builtInTable("contact");
+    contact.columns.firstname = { ...contact.columns.firstname!, maxLength: 6 };
+    seed.tables = [contact];
+    await em.close();
+    em = await emulator({ seed });
+    const before = counts(em);
+    const error = (await connector(em)
+      .connector.deliver(handoff({ customer: { name: "Annabel Lee", email: "anna@example.net" } }))
+      .catch((e: unknown) => e)) as HandoffInputError;
+    expect(error.problems).toEqual([
+      {
+        field: "customer.name",
+        message:
+          "its first name is 7 characters; a contact's first name (firstname) holds at most 6 in this environment: send a shorter name",
+      },
+    ]);
+    expect(counts(em)).toEqual(before);
+  });
+
   test("an inactive match is reactivated, as ARC does", async () => {
     const { connector: c } = connector(em);
     const result = await c.deliver(handoff({ customer: { name: "Omar", email: "omar@fabrikam.example" } }));
@@ -411,6 +442,69 @@ describe("retries", () => {
     expect(result.incidentId).toBe(String(em.store.all("incident")[0]!.incidentid));
     expect(em.store.count("incident")).toBe(1);
     expect(em.store.all("contact").filter((x) => x.emailaddress1 === "kim@example.net")).toHaveLength(1);
+  });
+});
+
+describe("answers lost on the way", () => {
+  const sendOnce = async (faults: string) => {
+    await em.close();
+    em = await emulator({ faults });
+    const { HttpTransport } = await import("../../plugins-js/dataverse/transport");
+    const { StaticToken } = await import("../../plugins-js/dataverse/auth");
+    const transport = new HttpTransport(em.url, new StaticToken("e2c-emulator-connector"), {
+      retry: { maxAttempts: 2, baseDelayMs: 1 },
+    });
+    const report = { answersLost: 0 };
+    await transport.send("GET", "/WhoAmI", {}, undefined, false, report).catch(() => undefined);
+    transport.close();
+    return report.answersLost;
+  };
+
+  test.each([
+    ["503@1", 1],
+    ["reset@1", 1],
+    ["reset-after@1", 1],
+    ["429@1,retry-after=0", 0],
+  ])("%s: %i answer(s) counted as lost", async (faults, lost) => {
+    expect(await sendOnce(faults)).toBe(lost);
+  });
+
+  test("a refused connection is not a lost answer: the request never left", async () => {
+    const { HttpTransport } = await import("../../plugins-js/dataverse/transport");
+    const { StaticToken } = await import("../../plugins-js/dataverse/auth");
+    const url = em.url;
+    await em.close();
+    em = await emulator();
+    const transport = new HttpTransport(url, new StaticToken("x"), { retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    const report = { answersLost: 0 };
+    await expect(transport.send("GET", "/WhoAmI", {}, undefined, false, report)).rejects.toMatchObject({
+      code: "ECONNREFUSED",
+    });
+    expect(report.answersLost).toBe(0);
+  });
+
+  test("reset-after@3 on a change set with a new contact and notes: created, the notes read back", async () => {
+    await em.close();
+    em = await emulator({ faults: "reset-after@3" });
+    const result = await connector(em, { copyAttachments: true }).connector.deliver(
+      handoff({
+        customer: { name: "Kim Park", email: "kim@example.net" },
+        messages: [
+          {
+            timestamp: "2026-11-20T09:14:03Z",
+            from: { name: "Kim Park", email: "kim@example.net" },
+            role: "customer",
+            body: "Photo attached.",
+            attachments: [{ filename: "photo.png", contentType: "image/png", contentBase64: "iVBORw0KGgo=" }],
+          },
+        ],
+      }),
+    );
+    expect(result).toMatchObject({ status: "created", contact: { outcome: "created" } });
+    const notes = em.store.all("annotation").filter((a) => (a.objectid as { id: string }).id === result.incidentId);
+    expect(result.notes).toEqual(notes.map((n) => ({ id: String(n.annotationid), subject: String(n.subject) })));
+    expect(result.queueItemId).toBe(String(em.store.all("queueitem")[0]!.queueitemid));
+    expect(result.roundTrips).toBe(3);
   });
 });
 
