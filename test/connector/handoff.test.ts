@@ -393,6 +393,18 @@ describe("one incident per handoff", () => {
     expect(result.status).toBe("created");
     expect(result.warnings.join("\n")).toMatch(/solution is not installed \(no e2c_handoffid column\)/);
   });
+
+  test("without the solution's columns, a lost answer is looked up by the incident id the connector generated", async () => {
+    const seed = demoSeedJson();
+    const incident = builtInTable("incident");
+    const columns = Object.fromEntries(Object.entries(incident.columns).filter(([k]) => !k.startsWith("e2c_")));
+    seed.tables = [{ ...incident, keys: [], columns }];
+    await em.close();
+    em = await emulator({ seed, faults: "reset-after@3" });
+    const result = await connector(em).connector.deliver(handoff());
+    expect(result.status).toBe("created");
+    expect(em.store.all("incident").map((i) => String(i.incidentid))).toEqual([result.incidentId]);
+  });
 });
 
 describe("retries", () => {
