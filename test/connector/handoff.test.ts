@@ -23,6 +23,15 @@ afterEach(() => em.close());
 
 const incidentOf = (id: string) => em.store.get("incident", id)!;
 
+/** The demo environment without the toolkit's solution: no e2c_ columns, no alternate key. */
+function seedWithoutSolution() {
+  const seed = demoSeedJson();
+  const incident = builtInTable("incident");
+  const columns = Object.fromEntries(Object.entries(incident.columns).filter(([k]) => !k.startsWith("e2c_")));
+  seed.tables = [{ ...incident, keys: [], columns }];
+  return seed;
+}
+
 describe("a new handoff becomes one well-formed case", () => {
   test("title, transcript description, origin Email, priority Normal, e2c columns, customer and queue", async () => {
     const { connector: c } = connector(em);
@@ -383,24 +392,16 @@ describe("one incident per handoff", () => {
   });
 
   test("without the solution's columns the case is still made, with a warning that repeats are not caught", async () => {
-    const seed = demoSeedJson();
-    const incident = builtInTable("incident");
-    const columns = Object.fromEntries(Object.entries(incident.columns).filter(([k]) => !k.startsWith("e2c_")));
-    seed.tables = [{ ...incident, keys: [], columns }];
     await em.close();
-    em = await emulator({ seed });
+    em = await emulator({ seed: seedWithoutSolution() });
     const result = await connector(em).connector.deliver(handoff());
     expect(result.status).toBe("created");
     expect(result.warnings.join("\n")).toMatch(/solution is not installed \(no e2c_handoffid column\)/);
   });
 
   test("without the solution's columns, a lost answer is looked up by the incident id the connector generated", async () => {
-    const seed = demoSeedJson();
-    const incident = builtInTable("incident");
-    const columns = Object.fromEntries(Object.entries(incident.columns).filter(([k]) => !k.startsWith("e2c_")));
-    seed.tables = [{ ...incident, keys: [], columns }];
     await em.close();
-    em = await emulator({ seed, faults: "reset-after@3" });
+    em = await emulator({ seed: seedWithoutSolution(), faults: "reset-after@3" });
     const result = await connector(em).connector.deliver(handoff());
     expect(result.status).toBe("created");
     expect(em.store.all("incident").map((i) => String(i.incidentid))).toEqual([result.incidentId]);
