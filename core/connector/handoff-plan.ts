@@ -179,15 +179,6 @@ export function validateHandoffFor(
   return problems;
 }
 
-/** Both, settings first: for callers that check one handoff with its settings. */
-export function validateConnectorInput(
-  handoff: unknown,
-  settings: ConnectorSettings,
-  facts: EnvironmentFacts,
-): InputProblem[] {
-  return [...validateHandoffFor(handoff, settings, facts), ...validateSettings(settings, facts)];
-}
-
 function contactRecord(handoff: Handoff, facts: EnvironmentFacts): Record<string, unknown> {
   const party = customerParty(handoff);
   const email = party.email ?? "";

@@ -4,7 +4,12 @@
  * environment reports them the same way, with exit code 3 (README "Exit codes").
  */
 import { DataverseError } from "../dataverse/errors";
-import { isConnectionFailure, SignInError, type HttpTransport } from "../dataverse/transport";
+import { isConnectionFailure, neverConnected, SignInError, type HttpTransport } from "../dataverse/transport";
+
+/** Dropped, refused or never made connections: a host that does not resolve or a TLS refusal included. */
+function unreachable(error: unknown): boolean {
+  return isConnectionFailure(error) || neverConnected(error);
+}
 
 export const EXIT_ENVIRONMENT = 3;
 
@@ -31,8 +36,8 @@ export function environmentFailure(
   authSetting = "auth",
 ): EnvironmentFailure | null {
   const last = transport?.lastFailure ?? null;
-  if (isConnectionFailure(error) || (last && "error" in last && !(error instanceof DataverseError))) {
-    const cause = isConnectionFailure(error) ? error : (last as { error: Error }).error;
+  if (unreachable(error) || (last && "error" in last && !(error instanceof DataverseError))) {
+    const cause = unreachable(error) ? error : (last as { error: Error }).error;
     return {
       status: "unreachable",
       message: `could not reach ${environmentUrl} (${connectionCode(cause)})`,

@@ -1,7 +1,8 @@
 /**
  * What the connector reads once per run (one `$batch` round trip): the incident table's columns from
  * EntityDefinitions (types, max lengths, required levels, choice options, lookup targets, alternate keys), the entity
- * set names, the organisation's attachment limits and the contact's text lengths. Turned into the core's TableMetadata and EnvironmentFacts.
+ * set names, the organisation's attachment limits and the contact's text lengths. Turned into the core's
+ * TableMetadata and EnvironmentFacts.
  */
 import type { EnvironmentFacts } from "../../core/connector/handoff-plan";
 import { CONTACT_TEXT_DEFAULTS, type ContactTextColumn } from "../../core/connector/handoff-limits";

@@ -66,10 +66,15 @@ function isRetriableStatus(status: number): boolean {
 const CONNECTION_CODES =
   /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ECONNABORTED|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|UND_ERR_SOCKET|UND_ERR_CLOSED|UND_ERR_CONNECT_TIMEOUT)$/;
 
-/** A connection that was never made: the request cannot have reached the server. */
-function neverConnected(error: unknown): boolean {
+/** A connection that was never made (refused, no route, no such host, TLS refused): the request cannot have reached
+ * the server. */
+export function neverConnected(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
-  return /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND)$/.test(e?.code ?? e?.cause?.code ?? "");
+  const code = e?.code ?? e?.cause?.code ?? "";
+  return (
+    /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND)$/.test(code) ||
+    /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_)/.test(code)
+  );
 }
 
 /** Dropped or refused connections and timeouts (Node's http errors, or fetch's when it reports them). */
@@ -205,7 +210,7 @@ export class HttpTransport implements WebApiRequest {
       } catch (error) {
         if (isConnectionFailure(error) && !neverConnected(error) && report) report.answersLost += 1;
         if (!isConnectionFailure(error) || attempt >= this.retry.maxAttempts) {
-          if (isConnectionFailure(error)) this.lastFailure = { error: error as Error };
+          if (isConnectionFailure(error) || neverConnected(error)) this.lastFailure = { error: error as Error };
           throw error;
         }
         why = `connection failed (${(error as { code?: string }).code ?? (error as Error).message})`;
