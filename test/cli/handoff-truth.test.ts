@@ -191,6 +191,17 @@ describe("limits checked before writing: every problem at once, the handoff's fi
     expect(stderr).toContain("this environment accepts files up to 5242880 bytes");
   }, 30000);
 
+  test("an email thread's --sentiment outside the vocabulary is named as the option it came from", async () => {
+    const e = await start();
+    const r = await e2cAsync(
+      ["handoff", "o.eml", "--config", "c.json", "--classification", "Returns", "--sentiment", "Furious"],
+      { "o.eml": example("damaged-order.eml"), "c.json": config(e.url) },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('e2c: o.eml: --sentiment: "Furious" is not a sentiment');
+    expect(e.store.count("incident")).toBe(0);
+  });
+
   test("a 50 MB handoff file is refused by its size, before it is parsed", async () => {
     const e = await start();
     const before = counts(e);
@@ -313,5 +324,20 @@ describe("--dry-run --json tells what would be written", () => {
       { subject: "Handoff transcript", filename: "handoff-transcript.txt", bytes: expect.any(Number) },
     ]);
     expect(plan.notes[0].bytes).toBeGreaterThan(150000);
+  });
+});
+
+describe("the README's exit codes are the commands' own", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const codes = (text: string) => [...new Set(text.match(/\b[0-3]\b/g))].sort();
+  test.each([
+    ["e2c handoff", "../../plugins-js/cli/commands/handoff", "HANDOFF_USAGE"],
+    ["e2c doctor", "../../plugins-js/cli/commands/doctor", "DOCTOR_USAGE"],
+  ])("%s: the table row and the usage text name the same codes", async (command, module, name) => {
+    const usage: string = (await import(module))[name];
+    const row = readme.split("\n").find((l) => l.startsWith(`| \`${command} `))!;
+    const exitCell = row.split("|").at(-2)!;
+    expect(codes(exitCell)).toEqual(codes(usage.slice(usage.indexOf("exit "))));
+    expect(codes(exitCell)).toEqual(["0", "1", "2", "3"]);
   });
 });
