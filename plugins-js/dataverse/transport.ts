@@ -155,8 +155,12 @@ export class HttpTransport implements WebApiRequest {
       : new HttpAgent({ keepAlive: true, maxSockets: 64 });
   }
 
-  /** Lets the process end without waiting for idle keep-alive connections to time out. */
+  private closed = false;
+
+  /** Lets the process end without waiting for idle keep-alive connections to time out. Requests still under way
+   * (a failed command's parallel reads) end with their error instead of retrying. */
   close(): void {
+    this.closed = true;
     this.agent.destroy();
   }
 
@@ -215,6 +219,7 @@ export class HttpTransport implements WebApiRequest {
         }
         why = `connection failed (${(error as { code?: string }).code ?? (error as Error).message})`;
       }
+      if (this.closed) throw new Error(`${why}, after the client was closed`);
       const ms = this.delay(attempt, retryAfter);
       this.stats.retries += 1;
       this.options.onRetry?.(why, ms, attempt);

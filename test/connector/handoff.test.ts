@@ -482,6 +482,23 @@ describe("answers lost on the way", () => {
     expect(await sendOnce(faults)).toBe(lost);
   });
 
+  test("a request under way when its client is closed ends with its error, without retrying", async () => {
+    await em.close();
+    em = await emulator({ faults: "slow@1,slow-ms=5000" });
+    const { HttpTransport } = await import("../../plugins-js/dataverse/transport");
+    const { StaticToken } = await import("../../plugins-js/dataverse/auth");
+    const retries: string[] = [];
+    const transport = new HttpTransport(em.url, new StaticToken("e2c-emulator-connector"), {
+      retry: { baseDelayMs: 1 },
+      onRetry: (why) => void retries.push(why),
+    });
+    const pending = transport.send("GET", "/WhoAmI", {});
+    while (em.requestCount === 0) await new Promise((resolve) => setImmediate(resolve));
+    transport.close();
+    await expect(pending).rejects.toThrow(/after the client was closed/);
+    expect(retries).toEqual([]);
+  });
+
   test("a refused connection is not a lost answer: the request never left", async () => {
     const { HttpTransport } = await import("../../plugins-js/dataverse/transport");
     const { StaticToken } = await import("../../plugins-js/dataverse/auth");
