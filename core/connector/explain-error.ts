@@ -119,11 +119,11 @@ export function explainDataverseFault(fault: DataverseFault): Explanation {
   if (status === 429 || status === 503) {
     return {
       summary: `Dataverse kept refusing requests (${status}${status === 429 ? ", service protection limits" : ", service unavailable"}) after every retry.`,
-      recommendation: "Send the handoff again later; nothing was written.",
+      recommendation: "Try again later.",
     };
   }
   return {
     summary: `Dataverse refused the request (${status}${fault.code ? ` ${fault.code}` : ""}): ${message}`,
-    recommendation: "Nothing was written. Check the message above, then send the handoff again.",
+    recommendation: "Check what Dataverse said, then try again.",
   };
 }

@@ -10,6 +10,14 @@ import { normalizeRole } from "../transcript/roles";
 import type { Handoff, Party } from "../transcript/types";
 import { columnValueProblem, isGuid } from "./column-values";
 import type { ContactDecision } from "./contact-match";
+import {
+  contactLimit,
+  handoffLimitProblems,
+  splitName,
+  utf8Length,
+  type ContactTextColumn,
+  type CustomerFields,
+} from "./handoff-limits";
 import type { TableMetadata } from "./table-metadata";
 import { validateTicketProperties } from "./ticket-properties";
 
@@ -32,6 +40,8 @@ export interface ConnectorSettings {
 /** What the connector reads once from the environment. */
 export interface EnvironmentFacts {
   incident: TableMetadata;
+  /** Max lengths of the contact columns a new contact gets (Dataverse's defaults when not read). */
+  contactTextLimits?: Partial<Record<ContactTextColumn, number>>;
   /** organization.maxuploadfilesize, in bytes (Dataverse default 5 MB). */
   maxUploadBytes: number;
   /** organization.blockedattachments, as lower-case extensions without the dot. */
@@ -74,19 +84,42 @@ const TITLE_MAX_DEFAULT = 200;
 const NOTE_TEXT_MAX_DEFAULT = 100000;
 const NOTE_SUBJECT_MAX = 500;
 
+/** The customer's address and name, and the handoff fields they come from: the customer's, else the first
+ * customer message's sender's. */
+export function customerFields(handoff: Handoff): CustomerFields {
+  // Safe on a handoff that failed validation too, so its limits can be reported with its other problems.
+  const text = (v: unknown): string => (typeof v === "string" ? v.trim() : "");
+  const messages: unknown[] = Array.isArray(handoff.messages) ? handoff.messages : [];
+  const from = (i: number): Record<string, unknown> =>
+    ((messages[i] as { from?: unknown } | null)?.from as Record<string, unknown> | null) ?? {};
+  const isCustomer = (m: unknown): boolean => {
+    const role = (m as { role?: unknown } | null)?.role;
+    return typeof role === "string" && normalizeRole(role) === "customer";
+  };
+  const first = messages.findIndex(isCustomer);
+  const withEmail = messages.findIndex((m, i) => isCustomer(m) && text(from(i).email));
+  const customer = (handoff.customer ?? {}) as Record<string, unknown>;
+  const email = text(customer.email)
+    ? { value: text(customer.email), field: "customer.email" }
+    : withEmail >= 0
+      ? { value: text(from(withEmail).email), field: `messages[${withEmail}].from.email` }
+      : null;
+  const name = text(customer.name)
+    ? { value: text(customer.name), field: "customer.name" }
+    : first >= 0 && text(from(first).name)
+      ? { value: text(from(first).name), field: `messages[${first}].from.name` }
+      : null;
+  return { email, name };
+}
+
 /** The address the connector dedupes on: the customer's, else the first customer message's sender. */
 export function customerEmail(handoff: Handoff): string | null {
-  if (handoff.customer?.email?.trim()) return handoff.customer.email.trim();
-  const first = handoff.messages.find((m) => normalizeRole(m.role) === "customer" && m.from?.email?.trim());
-  return first?.from.email?.trim() ?? null;
+  return customerFields(handoff).email?.value ?? null;
 }
 
 function customerParty(handoff: Handoff): Party {
-  const first = handoff.messages.find((m) => normalizeRole(m.role) === "customer");
-  return {
-    name: handoff.customer?.name?.trim() || first?.from?.name?.trim() || undefined,
-    email: customerEmail(handoff) ?? undefined,
-  };
+  const { email, name } = customerFields(handoff);
+  return { name: name?.value || undefined, email: email?.value };
 }
 
 /** seed 003: "Title: <classification> - <sender name or email>"; no name and no address → "Anonymous". */
@@ -97,13 +130,9 @@ export function incidentTitle(handoff: Handoff, maxLength = TITLE_MAX_DEFAULT): 
   return title.length <= maxLength ? title : `${title.slice(0, maxLength - 1)}…`;
 }
 
-/** Every problem with a handoff and the settings, before anything is written (PRODUCT.md §8 point 1). */
-export function validateConnectorInput(
-  handoff: unknown,
-  settings: ConnectorSettings,
-  facts: EnvironmentFacts,
-): InputProblem[] {
-  const problems = validateHandoff(handoff);
+/** Every problem with the settings against the environment (PRODUCT.md §8 points 1 and 2): the config file's. */
+export function validateSettings(settings: ConnectorSettings, facts: EnvironmentFacts): InputProblem[] {
+  const problems: InputProblem[] = [];
   if (!isGuid(settings.defaultQueueId)) {
     problems.push({
       field: "default_queue_id",
@@ -116,7 +145,30 @@ export function validateConnectorInput(
     if (problem) problems.push({ field: "default_priority", message: problem });
   }
   problems.push(...validateTicketProperties(settings.ticketProperties, facts.incident, facts.entitySetOf));
-  if (problems.length === 0 && customerEmail(handoff as Handoff) === null && settings.defaultCustomer === null) {
+  return problems;
+}
+
+/**
+ * Every problem with a handoff, before anything is written (PRODUCT.md §8 point 1): its shape, then the
+ * environment's limits (handoff-limits.ts) and whether it can have a customer.
+ */
+export function validateHandoffFor(
+  handoff: unknown,
+  settings: ConnectorSettings,
+  facts: EnvironmentFacts,
+): InputProblem[] {
+  const problems = validateHandoff(handoff);
+  if (typeof handoff !== "object" || handoff === null || Array.isArray(handoff)) return problems;
+  const shaped = handoff as Handoff;
+  const customer = customerFields(shaped);
+  // The full transcript goes into a note as a file when the description is cut and the note's text cannot hold it.
+  const full =
+    problems.length === 0 && shaped.messages.length > 0 ? composeTranscript(shaped, { maxLength: null }).full : "";
+  const descriptionMax = maxLengthOf(facts.incident, "description", 2000) ?? Infinity;
+  const transcriptFile = full.length > descriptionMax && full.length > NOTE_TEXT_MAX_DEFAULT ? full : "";
+  const named = new Set(problems.map((p) => p.field));
+  problems.push(...handoffLimitProblems(shaped, customer, facts, transcriptFile).filter((p) => !named.has(p.field)));
+  if (problems.length === 0 && customer.email === null && settings.defaultCustomer === null) {
     problems.push({
       field: "customer.email",
       message:
@@ -127,18 +179,18 @@ export function validateConnectorInput(
   return problems;
 }
 
-function contactRecord(handoff: Handoff): Record<string, unknown> {
+function contactRecord(handoff: Handoff, facts: EnvironmentFacts): Record<string, unknown> {
   const party = customerParty(handoff);
   const email = party.email ?? "";
-  const name = (party.name ?? "").replace(/\s+/g, " ").trim();
-  const space = name.lastIndexOf(" ");
+  const name = splitName(party.name ?? "");
   const record: Record<string, unknown> = {
     emailaddress1: email,
-    // contact.lastname is the required name part; with no name, the address stands in for it.
-    lastname: space > 0 ? name.slice(space + 1) : name || email,
+    // contact.lastname is the required name part; with no name, the address stands in for it, cut to the column.
+    lastname: name.lastname || email.slice(0, contactLimit(facts, "lastname")),
   };
-  if (space > 0) record.firstname = name.slice(0, space);
-  if (handoff.customer?.phone?.trim()) record.telephone1 = handoff.customer.phone.trim();
+  if (name.firstname) record.firstname = name.firstname;
+  const phone = handoff.customer?.phone;
+  if (typeof phone === "string" && phone.trim()) record.telephone1 = phone.trim();
   return record;
 }
 
@@ -171,7 +223,7 @@ export function planHandoff(
 
   let customer: RecordRef | null = settings.defaultCustomer;
   if (contact.kind === "create") {
-    operations.push({ kind: "create", table: "contact", id: contact.id, record: contactRecord(handoff) });
+    operations.push({ kind: "create", table: "contact", id: contact.id, record: contactRecord(handoff, facts) });
     customer = { entityType: "contact", id: contact.id };
   } else if (contact.kind === "reactivated") {
     // contact.statecode 0 Active / statuscode 1 Active (domain.md §4).
@@ -201,7 +253,10 @@ export function planHandoff(
     e2c_classification: maxLengthOf(incident, "e2c_classification", 100) ?? 100,
   });
   for (const [column, value] of Object.entries(columns)) if (has(column)) record[column] = value;
-  Object.assign(record, settings.ticketProperties);
+  // Own properties only, defined rather than assigned: a "__proto__" key can never reach the prototype.
+  for (const [column, value] of Object.entries(settings.ticketProperties)) {
+    Object.defineProperty(record, column, { value, enumerable: true, writable: true, configurable: true });
+  }
   operations.push({ kind: "create", table: "incident", id: incidentId, record });
   operations.push({
     kind: "addToQueue",
@@ -250,6 +305,23 @@ export function planHandoff(
   }
   for (const s of skippedAttachments) warnings.push(`Attachment ${s.filename} not copied: ${s.why}`);
   return { incidentId, title, transcript, contact, operations, skippedAttachments, warnings };
+}
+
+/** What each note of a plan is: its subject, the file on it (if any) and its size — the file's bytes, or the
+ * UTF-8 size of its text. */
+export function plannedNotes(plan: HandoffPlan): Array<{ subject: string; filename: string | null; bytes: number }> {
+  return plan.operations.flatMap((o) => {
+    if (o.kind !== "create" || o.table !== "annotation") return [];
+    const r = o.record;
+    const file = typeof r.documentbody === "string" && typeof r.filename === "string";
+    return [
+      {
+        subject: String(r.subject),
+        filename: file ? String(r.filename) : null,
+        bytes: file ? base64Bytes(String(r.documentbody)) : utf8Length(String(r.notetext ?? "")),
+      },
+    ];
+  });
 }
 
 /** The environment's attachment rules (System Settings → Email: maximum file size; General: blocked extensions). */

@@ -5,3 +5,4 @@ export * from "./ticket-properties";
 export * from "./contact-match";
 export * from "./handoff-plan";
 export * from "./explain-error";
+export * from "./handoff-limits";

@@ -81,3 +81,9 @@ export function isLookup(metadata: ColumnMetadata): boolean {
 export function isChoice(metadata: ColumnMetadata): boolean {
   return metadata.type === "Picklist" || metadata.type === "State" || metadata.type === "Status";
 }
+
+/** The metadata of a column the table has: an own key of its columns, never one of Object.prototype's
+ * ("constructor", "__proto__" are names a user may type). */
+export function columnOf(table: TableMetadata, name: string): ColumnMetadata | undefined {
+  return Object.hasOwn(table.columns, name) ? table.columns[name] : undefined;
+}

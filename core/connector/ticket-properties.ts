@@ -5,7 +5,7 @@
  */
 import type { InputProblem } from "../transcript/handoff";
 import { columnValueProblem, isGuid } from "./column-values";
-import { isLookup, navigationProperties, type TableMetadata } from "./table-metadata";
+import { columnOf, isLookup, navigationProperties, type TableMetadata } from "./table-metadata";
 
 /** Columns the connector writes itself, and the setting to use instead where there is one. */
 export const CONNECTOR_OWNED_COLUMNS: Readonly<Record<string, string>> = {
@@ -40,7 +40,9 @@ export function validateTicketProperties(
   for (const [key, value] of Object.entries(properties as Record<string, unknown>)) {
     const at = `${field}.${key}`;
     const column = key.endsWith(BIND_SUFFIX) ? key.slice(0, -BIND_SUFFIX.length) : key;
-    const owned = CONNECTOR_OWNED_COLUMNS[ownerColumn(column, incident)];
+    const ownedBy = ownerColumn(column, incident);
+    // Own keys only: "constructor" or "__proto__" is an unknown column, never a property of Object.prototype.
+    const owned = Object.hasOwn(CONNECTOR_OWNED_COLUMNS, ownedBy) ? CONNECTOR_OWNED_COLUMNS[ownedBy] : undefined;
     if (owned) {
       problems.push({ field: at, message: `cannot be set here: ${owned}` });
       continue;
@@ -50,7 +52,7 @@ export function validateTicketProperties(
       if (problem) problems.push({ field: at, message: problem });
       continue;
     }
-    const metadata = incident.columns[key];
+    const metadata = columnOf(incident, key);
     if (!metadata) {
       problems.push({ field: at, message: `is not a column of the ${incident.logicalName} table in this environment` });
     } else if (metadata.readOnly) {
@@ -67,7 +69,7 @@ export function validateTicketProperties(
 
 /** `customerid_contact` belongs to `customerid`. */
 function ownerColumn(nameOrNav: string, incident: TableMetadata): string {
-  if (incident.columns[nameOrNav]) return nameOrNav;
+  if (columnOf(incident, nameOrNav)) return nameOrNav;
   for (const [column, metadata] of Object.entries(incident.columns)) {
     if (isLookup(metadata) && navigationProperties(column, metadata).some(([nav]) => nav === nameOrNav)) return column;
   }
@@ -81,7 +83,7 @@ function bindProblem(
   entitySetOf: (logicalName: string) => string | undefined,
 ): string | null {
   const column = ownerColumn(nav, incident);
-  const metadata = incident.columns[column];
+  const metadata = columnOf(incident, column);
   const target =
     metadata && isLookup(metadata) ? navigationProperties(column, metadata).find(([n]) => n === nav) : null;
   if (!target) return `is not a lookup of the ${incident.logicalName} table in this environment`;

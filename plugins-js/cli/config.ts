@@ -41,7 +41,15 @@ export const configSchema = z.strictObject({
   default_owner_id: recordAddress.optional(),
   default_priority: z.number().int().optional(),
   default_customer_id: recordAddress.optional(),
-  ticket_properties: z.record(z.string(), z.unknown()).default({}),
+  // Every own key kept as typed, "__proto__" and "constructor" included (z.record drops "__proto__" silently), so
+  // the connector can refuse each unknown column by name.
+  ticket_properties: z
+    .custom<Record<string, unknown>>(
+      (v) => typeof v === "object" && v !== null && !Array.isArray(v),
+      'must be a JSON object of incident columns, such as { "casetypecode": 2 }',
+    )
+    .optional()
+    .transform((v) => Object.fromEntries(Object.entries(v ?? {}))),
   copy_attachments: z.boolean().default(false),
   retry: z
     .strictObject({

@@ -1,7 +1,7 @@
 /** From `--config` to a Dataverse client: read and check the file, sign in, and build the transport. */
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { HttpTransport } from "../dataverse/transport";
+import { DEFAULT_RETRY, HttpTransport } from "../dataverse/transport";
 import {
   addressProblems,
   EMULATOR_ADMIN_TOKEN,
@@ -63,8 +63,17 @@ export function transportFor(
   } catch (error) {
     throw new InputError("", [{ field: "auth", message: (error as Error).message }]);
   }
+  const retry = retryPolicy(config);
+  let told = false;
   return new HttpTransport(config.environmentUrl, tokens, {
-    retry: retryPolicy(config),
-    onRetry: (why, ms, attempt) => io.stderr(`e2c: ${why}; retry ${attempt} in ${ms} ms\n`),
+    retry,
+    // One line for all retries of a run, not one per retry.
+    onRetry: (why) => {
+      if (told) return;
+      told = true;
+      io.stderr(
+        `e2c: ${why}; retrying with backoff, up to ${retry.maxAttempts ?? DEFAULT_RETRY.maxAttempts} tries per request (further retries are not shown)\n`,
+      );
+    },
   });
 }

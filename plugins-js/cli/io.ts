@@ -1,5 +1,5 @@
 /** Reading the command's inputs, with errors that name the file and say what to do (PRODUCT.md §6). */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { InputProblem } from "../../core/transcript/handoff";
 
 /** Bad input: printed without a stack trace, exit code 2. */
@@ -24,6 +24,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   readFile: (path: string) => Buffer;
   readStdin: () => Buffer;
+  /** A file's size in bytes, so a command can refuse a huge file before reading it (optional: tests leave it out). */
+  fileSize?: (path: string) => number;
   /** Whether stderr is a terminal (progress bars only then). */
   stderrIsTTY?: boolean;
 }
@@ -33,6 +35,7 @@ export const processIO: CliIO = {
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFileSync(path),
   readStdin: () => readFileSync(0),
+  fileSize: (path) => statSync(path).size,
   stderrIsTTY: process.stderr.isTTY === true,
 };
 

@@ -28,8 +28,10 @@ ${HANDOFF_USAGE}
 ${EMULATOR_USAGE}
 ${DOCTOR_USAGE}
 ${WEBHOOK_USAGE}
-Exit codes: 0 done; 1 findings (arc validate: an error-severity finding; doctor: findings) or refused by
-Dataverse (handoff, webhook register, backfill); 2 invalid input.
+Exit codes, for every command: 0 done; 1 findings (arc validate: an error-severity finding; doctor: findings
+or a read refused) or refused by Dataverse (handoff, webhook register, backfill); 2 invalid input (a file, an
+option or the config); 3 environment unreachable, unavailable or sign-in failed (handoff, doctor; handoff also
+when a lost answer could not be checked); 70 an internal error (a bug: please report it).
 `;
 
 function reportError(io: CliIO, error: unknown): number {

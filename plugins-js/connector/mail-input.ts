@@ -148,7 +148,11 @@ const MESSAGE_HEADER: Record<string, string> = {
   timestamp: "Date: header",
   subject: "Subject: header",
 };
-const HANDOFF_FIELD: Record<string, string> = { summary: "Subject: header", classification: "--classification" };
+const HANDOFF_FIELD: Record<string, string> = {
+  summary: "Subject: header",
+  classification: "--classification",
+  handoffId: "--handoff-id",
+};
 
 /**
  * A problem the connector found in a handoff read from email, named as the user knows the file: the header of the

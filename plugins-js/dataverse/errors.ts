@@ -24,3 +24,15 @@ export function errorFromBody(status: number, statusText: string, body: string |
   }
   return new DataverseError(status, "", `${status} ${statusText}`.trim());
 }
+
+/**
+ * A write that failed after a try whose answer was lost (a dropped connection or a 503 after the request was sent):
+ * it may have been carried out, so the caller must look before it says what happened. `cause` is how the last try
+ * ended (a DataverseError, such as the 412 of a retry that found its own write, or a connection error).
+ */
+export class AnswerLostError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`the answer was lost: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = "AnswerLostError";
+  }
+}

@@ -1,9 +1,11 @@
 /**
  * What the connector reads once per run (one `$batch` round trip): the incident table's columns from
  * EntityDefinitions (types, max lengths, required levels, choice options, lookup targets, alternate keys), the entity
- * set names, and the organisation's attachment limits. Turned into the core's TableMetadata and EnvironmentFacts.
+ * set names, the organisation's attachment limits and the contact's text lengths. Turned into the core's
+ * TableMetadata and EnvironmentFacts.
  */
 import type { EnvironmentFacts } from "../../core/connector/handoff-plan";
+import { CONTACT_TEXT_DEFAULTS, type ContactTextColumn } from "../../core/connector/handoff-limits";
 import {
   COLUMN_TYPES,
   type ColumnMetadata,
@@ -48,8 +50,20 @@ export async function readEnvironmentFacts(api: DataverseWebApi, table = "incide
     { path: cast("Lookup"), query: { $select: "LogicalName,Targets" } },
     { path: "EntityDefinitions", query: { $select: "LogicalName,EntitySetName" } },
     { path: "organizations", query: { $select: "maxuploadfilesize,blockedattachments" } },
+    // The contact columns a new contact gets, so a handoff's name, address and phone are checked before writing.
+    {
+      path: "EntityDefinitions(LogicalName='contact')/Attributes/Microsoft.Dynamics.CRM.StringAttributeMetadata",
+      query: { $select: "LogicalName,MaxLength" },
+    },
   ]);
   const [definition, attributes, strings, memos, picklists, statuses, states, lookups, entities, organizations] = parts;
+  const contactTextLimits: Partial<Record<ContactTextColumn, number>> = {};
+  for (const a of values(parts[10])) {
+    const name = String(a.LogicalName);
+    if (Object.hasOwn(CONTACT_TEXT_DEFAULTS, name) && typeof a.MaxLength === "number") {
+      contactTextLimits[name as ContactTextColumn] = a.MaxLength;
+    }
+  }
   const columns: Record<string, ColumnMetadata> = {};
   for (const a of values(attributes)) {
     const type = String(a.AttributeType) as ColumnType;
@@ -89,6 +103,7 @@ export async function readEnvironmentFacts(api: DataverseWebApi, table = "incide
   const blocked = typeof org.blockedattachments === "string" ? org.blockedattachments : "";
   return {
     incident,
+    contactTextLimits,
     maxUploadBytes: typeof org.maxuploadfilesize === "number" ? org.maxuploadfilesize : DEFAULT_MAX_UPLOAD_BYTES,
     blockedExtensions: blocked
       .split(";")

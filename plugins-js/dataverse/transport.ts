@@ -26,6 +26,24 @@ export interface TransportStats {
   retries: number;
 }
 
+/** What one `send` went through: tries whose answer was lost, so the request may have been carried out. */
+export interface SendReport {
+  /** Dropped connections after the request could have reached the server, and 503s (a 503 may come after the work
+   * was done). A refused connection or a 429 (refused before it runs) does not count. */
+  answersLost: number;
+}
+
+/** The sign-in failed before a request could be sent (no token from Microsoft Entra ID, for instance). */
+export class SignInError extends Error {
+  constructor(
+    readonly description: string,
+    override readonly cause: unknown,
+  ) {
+    super(`signing in with ${description} failed: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = "SignInError";
+  }
+}
+
 export interface TransportOptions {
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
@@ -47,6 +65,17 @@ function isRetriableStatus(status: number): boolean {
 
 const CONNECTION_CODES =
   /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ECONNABORTED|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|UND_ERR_SOCKET|UND_ERR_CLOSED|UND_ERR_CONNECT_TIMEOUT)$/;
+
+/** A connection that was never made (refused, no route, no such host, TLS refused): the request cannot have reached
+ * the server. */
+export function neverConnected(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  const code = e?.code ?? e?.cause?.code ?? "";
+  return (
+    /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND)$/.test(code) ||
+    /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_)/.test(code)
+  );
+}
 
 /** Dropped or refused connections and timeouts (Node's http errors, or fetch's when it reports them). */
 export function isConnectionFailure(error: unknown): boolean {
@@ -108,6 +137,9 @@ export class HttpTransport implements WebApiRequest {
   readonly server: string;
   readonly apiVersion = "9.2";
   readonly stats: TransportStats = { requests: 0, retries: 0 };
+  /** How the last request that failed for good failed: its connection error, or its HTTP status (401, 503…). Read
+   * by callers whose client library hides the cause (dataverse-ify's WebApiBase wraps it in text). */
+  lastFailure: { error: Error } | { status: number } | null = null;
   private readonly retry: RetryPolicy;
   private readonly agent: HttpAgent;
 
@@ -123,8 +155,12 @@ export class HttpTransport implements WebApiRequest {
       : new HttpAgent({ keepAlive: true, maxSockets: 64 });
   }
 
-  /** Lets the process end without waiting for idle keep-alive connections to time out. */
+  private closed = false;
+
+  /** Lets the process end without waiting for idle keep-alive connections to time out. Requests still under way
+   * (a failed command's parallel reads) end with their error instead of retrying. */
   close(): void {
+    this.closed = true;
     this.agent.destroy();
   }
 
@@ -146,6 +182,7 @@ export class HttpTransport implements WebApiRequest {
     headers: Record<string, string>,
     payload?: unknown,
     skipStringify?: boolean,
+    report?: SendReport,
   ): Promise<WebApiResponse> {
     const url = uri.startsWith("/")
       ? `${this.server}${uri.startsWith("/api/") ? "" : `/api/data/v${this.apiVersion}`}${uri}`
@@ -153,23 +190,36 @@ export class HttpTransport implements WebApiRequest {
     const body = requestBody(method, payload, skipStringify);
     const sendHeaders = requestHeaders(headers);
     for (let attempt = 1; ; attempt++) {
-      sendHeaders.Authorization = `Bearer ${await this.tokens.token()}`;
+      let token: string;
+      try {
+        token = await this.tokens.token();
+      } catch (error) {
+        throw new SignInError(this.tokens.description, error);
+      }
+      sendHeaders.Authorization = `Bearer ${token}`;
       this.stats.requests += 1;
       let why: string;
       let retryAfter: string | undefined;
       try {
         const timeout = this.options.timeoutMs ?? 120000;
         const response = await exchange(new URL(url), method, sendHeaders, body, this.agent, timeout);
+        if (response.status === 503 && report) report.answersLost += 1;
         if (!isRetriableStatus(response.status) || attempt >= this.retry.maxAttempts) {
           const ok = response.status >= 200 && response.status < 300;
+          if (!ok) this.lastFailure = { status: response.status };
           return { ...response, data: {}, ok };
         }
         why = response.status === 429 ? "429 Too Many Requests" : "503 Service Unavailable";
         retryAfter = response.headers["retry-after"];
       } catch (error) {
-        if (!isConnectionFailure(error) || attempt >= this.retry.maxAttempts) throw error;
+        if (isConnectionFailure(error) && !neverConnected(error) && report) report.answersLost += 1;
+        if (!isConnectionFailure(error) || attempt >= this.retry.maxAttempts) {
+          if (isConnectionFailure(error) || neverConnected(error)) this.lastFailure = { error: error as Error };
+          throw error;
+        }
         why = `connection failed (${(error as { code?: string }).code ?? (error as Error).message})`;
       }
+      if (this.closed) throw new Error(`${why}, after the client was closed`);
       const ms = this.delay(attempt, retryAfter);
       this.stats.retries += 1;
       this.options.onRetry?.(why, ms, attempt);

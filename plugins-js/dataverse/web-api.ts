@@ -13,8 +13,8 @@ import {
 import type { WebApiRequestDefinition } from "dataverse-ify/lib/types/WebApiRequest";
 import { randomUUID } from "node:crypto";
 import { changeSetBody, type ChangeSetPart } from "./change-set";
-import { DataverseError, errorFromBody } from "./errors";
-import type { HttpTransport } from "./transport";
+import { AnswerLostError, DataverseError, errorFromBody } from "./errors";
+import type { HttpTransport, SendReport } from "./transport";
 
 export type { WebApiRequestDefinition, ChangeSetPart };
 
@@ -47,7 +47,8 @@ export interface DataverseWebApi {
   ): Promise<Record<string, unknown>[]>;
   /** GET requests in one `$batch` round trip; each answer in order, 404s included. */
   readMany(requests: ReadRequest[]): Promise<PartResult[]>;
-  /** Writes in one `$batch` change set: all or nothing. Throws DataverseError naming the failed request. */
+  /** Writes in one `$batch` change set: all or nothing. Throws DataverseError naming the failed request, or
+   * AnswerLostError when a try's answer was lost (then it may have been carried out). */
   changeSet(requests: ChangeSetPart[]): Promise<PartResult[]>;
   /** HTTP requests sent so far (retries included). */
   readonly roundTrips: number;
@@ -103,9 +104,11 @@ export class DataverseifyWebApi implements DataverseWebApi {
             recorder,
           )
         ).data;
-      } catch {
+      } catch (error) {
         const raw = recorder.last;
-        throw raw ? errorFromBody(raw.status, raw.statusText, raw.body) : new DataverseError(0, "", "no answer");
+        // No answer at all: the transport's own error (a connection failure, a failed sign-in) says why.
+        if (!raw) throw error;
+        throw errorFromBody(raw.status, raw.statusText, raw.body);
       }
       const page = (data.value as Record<string, unknown>[] | undefined) ?? [];
       rows.push(...page);
@@ -126,11 +129,13 @@ export class DataverseifyWebApi implements DataverseWebApi {
     try {
       const response = await sendBatchWebApiRequest(parts, recorder, randomUUID());
       answered = (response.data as { batchresponse?: WebApiResponse[] }).batchresponse ?? null;
-    } catch {
-      // dataverse-ify throws on any failed part; the raw answer below says which one and why.
+    } catch (error) {
+      // dataverse-ify throws on any failed part; the raw answer below says which one and why. Without an answer,
+      // the transport's own error (a connection failure, a failed sign-in) is the reason.
+      if (!recorder.last) throw error;
     }
     const raw = recorder.last;
-    if (!raw) throw new DataverseError(0, "", "Dataverse gave no answer to the batch.");
+    if (!raw) throw new Error("dataverse-ify answered a batch without sending it");
     if (!raw.body?.startsWith("--batchresponse_")) throw errorFromBody(raw.status, raw.statusText, raw.body);
     const parsed = answered ?? getBatchResponse(raw.body, boundaryOf(raw.headers)).batchresponse;
     return {
@@ -161,6 +166,16 @@ export class DataverseifyWebApi implements DataverseWebApi {
   }
 
   async changeSet(requests: ChangeSetPart[]): Promise<PartResult[]> {
+    const report: SendReport = { answersLost: 0 };
+    try {
+      return await this.sendChangeSet(requests, report);
+    } catch (error) {
+      // A retry of a change set whose answer was lost may be refused because the first try was carried out.
+      throw report.answersLost > 0 ? new AnswerLostError(error) : error;
+    }
+  }
+
+  private async sendChangeSet(requests: ChangeSetPart[], report: SendReport): Promise<PartResult[]> {
     const { contentType, body } = changeSetBody(requests, randomUUID(), `/api/data/v${this.transport.apiVersion}/`);
     const raw = await this.transport.send(
       "POST",
@@ -168,6 +183,7 @@ export class DataverseifyWebApi implements DataverseWebApi {
       { "Content-Type": contentType, Accept: "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0" },
       body,
       true,
+      report,
     );
     if (!raw.body?.startsWith("--batchresponse_")) throw errorFromBody(raw.status, raw.statusText, raw.body);
     const results = getBatchResponse(raw.body, boundaryOf(raw.headers)).batchresponse.map((p) => ({

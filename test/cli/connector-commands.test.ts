@@ -299,6 +299,7 @@ describe("e2c doctor", () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/missing prvRead\w+ privilege/);
+    expect(r.stderr).toContain("what to do: give the doctor's user (doctor.auth, or auth) a role with prvRead");
   });
 });
 

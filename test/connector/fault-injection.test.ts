@@ -99,3 +99,19 @@ test("every incident is in the queue once", () => {
   expect(items).toHaveLength(HANDOFFS);
   expect(new Set(items).size).toBe(HANDOFFS);
 });
+
+test("exactly one delivery of each handoff says created: an answer lost after the write is looked up, not guessed", () => {
+  const created = new Map<string, number>();
+  for (const r of results) if (r.status === "created") created.set(r.handoffId, (created.get(r.handoffId) ?? 0) + 1);
+  expect(created.size).toBe(HANDOFFS);
+  expect([...created.values()].every((n) => n === 1)).toBe(true);
+});
+
+test("the notes and queue item each created delivery reports are the ones Dataverse holds", () => {
+  for (const r of results.filter((x) => x.status === "created")) {
+    const notes = em.store.all("annotation").filter((a) => (a.objectid as { id: string }).id === r.incidentId);
+    expect(r.notes.map((n) => n.id).sort()).toEqual(notes.map((a) => String(a.annotationid)).sort());
+    const item = em.store.all("queueitem").find((q) => (q.objectid as { id: string }).id === r.incidentId);
+    expect(r.queueItemId).toBe(String(item!.queueitemid));
+  }
+});

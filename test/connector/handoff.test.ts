@@ -23,6 +23,15 @@ afterEach(() => em.close());
 
 const incidentOf = (id: string) => em.store.get("incident", id)!;
 
+/** The demo environment without the toolkit's solution: no e2c_ columns, no alternate key. */
+function seedWithoutSolution() {
+  const seed = demoSeedJson();
+  const incident = builtInTable("incident");
+  const columns = Object.fromEntries(Object.entries(incident.columns).filter(([k]) => !k.startsWith("e2c_")));
+  seed.tables = [{ ...incident, keys: [], columns }];
+  return seed;
+}
+
 describe("a new handoff becomes one well-formed case", () => {
   test("title, transcript description, origin Email, priority Normal, e2c columns, customer and queue", async () => {
     const { connector: c } = connector(em);
@@ -106,6 +115,37 @@ describe("contact dedupe by emailaddress1", () => {
       telephone1: "+351 21 000 0000",
     });
     expect(incidentOf(result.incidentId).customerid).toEqual({ table: "contact", id: result.contact.id });
+  });
+
+  test("no name: the address stands in for the last name, cut to the column's length", async () => {
+    const email = `${"k".repeat(60)}@example.net`;
+    const message = { timestamp: "2026-11-20T09:14:03Z", from: { email }, role: "customer", body: "Hello" };
+    const result = await connector(em).connector.deliver(handoff({ customer: { email }, messages: [message] }));
+    expect(em.store.get("contact", result.contact.id!)).toMatchObject({
+      emailaddress1: email,
+      lastname: "k".repeat(50),
+    });
+  });
+
+  test("the contact's lengths are the environment's: a name over its firstname column is refused", async () => {
+    const seed = demoSeedJson();
+    const contact = builtInTable("contact");
+    contact.columns.firstname = { ...contact.columns.firstname!, maxLength: 6 };
+    seed.tables = [contact];
+    await em.close();
+    em = await emulator({ seed });
+    const before = counts(em);
+    const error = (await connector(em)
+      .connector.deliver(handoff({ customer: { name: "Annabel Lee", email: "anna@example.net" } }))
+      .catch((e: unknown) => e)) as HandoffInputError;
+    expect(error.problems).toEqual([
+      {
+        field: "customer.name",
+        message:
+          "its first name is 7 characters; a contact's first name (firstname) holds at most 6 in this environment: send a shorter name",
+      },
+    ]);
+    expect(counts(em)).toEqual(before);
   });
 
   test("an inactive match is reactivated, as ARC does", async () => {
@@ -249,6 +289,7 @@ describe("validation first: every problem at once, nothing written", () => {
       "handoffId",
       "sentiment",
       "customer.email",
+      "messages",
     ]);
     expect(counts(em)).toEqual(before);
   });
@@ -363,15 +404,19 @@ describe("one incident per handoff", () => {
   });
 
   test("without the solution's columns the case is still made, with a warning that repeats are not caught", async () => {
-    const seed = demoSeedJson();
-    const incident = builtInTable("incident");
-    const columns = Object.fromEntries(Object.entries(incident.columns).filter(([k]) => !k.startsWith("e2c_")));
-    seed.tables = [{ ...incident, keys: [], columns }];
     await em.close();
-    em = await emulator({ seed });
+    em = await emulator({ seed: seedWithoutSolution() });
     const result = await connector(em).connector.deliver(handoff());
     expect(result.status).toBe("created");
     expect(result.warnings.join("\n")).toMatch(/solution is not installed \(no e2c_handoffid column\)/);
+  });
+
+  test("without the solution's columns, a lost answer is looked up by the incident id the connector generated", async () => {
+    await em.close();
+    em = await emulator({ seed: seedWithoutSolution(), faults: "reset-after@3" });
+    const result = await connector(em).connector.deliver(handoff());
+    expect(result.status).toBe("created");
+    expect(em.store.all("incident").map((i) => String(i.incidentid))).toEqual([result.incidentId]);
   });
 });
 
@@ -413,14 +458,95 @@ describe("retries", () => {
     expect(em.store.count("incident")).toBe(0);
   });
 
-  test("an answer lost after the write (reset-after) is retried and finds its own case: still one incident", async () => {
+  test("an answer lost after the write (reset-after) is retried, finds its own case and says created: one incident", async () => {
     await em.close();
     em = await emulator({ faults: "reset-after@3" });
     const { connector: c } = connector(em);
     const result = await c.deliver(handoff({ customer: { name: "Kim", email: "kim@example.net" } }));
-    expect(result.status).toBe("already-there");
+    expect(result.status).toBe("created");
+    expect(result.incidentId).toBe(String(em.store.all("incident")[0]!.incidentid));
     expect(em.store.count("incident")).toBe(1);
     expect(em.store.all("contact").filter((x) => x.emailaddress1 === "kim@example.net")).toHaveLength(1);
+  });
+});
+
+describe("answers lost on the way", () => {
+  const sendOnce = async (faults: string) => {
+    await em.close();
+    em = await emulator({ faults });
+    const { HttpTransport } = await import("../../plugins-js/dataverse/transport");
+    const { StaticToken } = await import("../../plugins-js/dataverse/auth");
+    const transport = new HttpTransport(em.url, new StaticToken("e2c-emulator-connector"), {
+      retry: { maxAttempts: 2, baseDelayMs: 1 },
+    });
+    const report = { answersLost: 0 };
+    await transport.send("GET", "/WhoAmI", {}, undefined, false, report).catch(() => undefined);
+    transport.close();
+    return report.answersLost;
+  };
+
+  test.each([
+    ["503@1", 1],
+    ["reset@1", 1],
+    ["reset-after@1", 1],
+    ["429@1,retry-after=0", 0],
+  ])("%s: %i answer(s) counted as lost", async (faults, lost) => {
+    expect(await sendOnce(faults)).toBe(lost);
+  });
+
+  test("a request under way when its client is closed ends with its error, without retrying", async () => {
+    await em.close();
+    em = await emulator({ faults: "slow@1,slow-ms=5000" });
+    const { HttpTransport } = await import("../../plugins-js/dataverse/transport");
+    const { StaticToken } = await import("../../plugins-js/dataverse/auth");
+    const retries: string[] = [];
+    const transport = new HttpTransport(em.url, new StaticToken("e2c-emulator-connector"), {
+      retry: { baseDelayMs: 1 },
+      onRetry: (why) => void retries.push(why),
+    });
+    const pending = transport.send("GET", "/WhoAmI", {});
+    while (em.requestCount === 0) await new Promise((resolve) => setImmediate(resolve));
+    transport.close();
+    await expect(pending).rejects.toThrow(/after the client was closed/);
+    expect(retries).toEqual([]);
+  });
+
+  test("a refused connection is not a lost answer: the request never left", async () => {
+    const { HttpTransport } = await import("../../plugins-js/dataverse/transport");
+    const { StaticToken } = await import("../../plugins-js/dataverse/auth");
+    const url = em.url;
+    await em.close();
+    em = await emulator();
+    const transport = new HttpTransport(url, new StaticToken("x"), { retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    const report = { answersLost: 0 };
+    await expect(transport.send("GET", "/WhoAmI", {}, undefined, false, report)).rejects.toMatchObject({
+      code: "ECONNREFUSED",
+    });
+    expect(report.answersLost).toBe(0);
+  });
+
+  test("reset-after@3 on a change set with a new contact and notes: created, the notes read back", async () => {
+    await em.close();
+    em = await emulator({ faults: "reset-after@3" });
+    const result = await connector(em, { copyAttachments: true }).connector.deliver(
+      handoff({
+        customer: { name: "Kim Park", email: "kim@example.net" },
+        messages: [
+          {
+            timestamp: "2026-11-20T09:14:03Z",
+            from: { name: "Kim Park", email: "kim@example.net" },
+            role: "customer",
+            body: "Photo attached.",
+            attachments: [{ filename: "photo.png", contentType: "image/png", contentBase64: "iVBORw0KGgo=" }],
+          },
+        ],
+      }),
+    );
+    expect(result).toMatchObject({ status: "created", contact: { outcome: "created" } });
+    const notes = em.store.all("annotation").filter((a) => (a.objectid as { id: string }).id === result.incidentId);
+    expect(result.notes).toEqual(notes.map((n) => ({ id: String(n.annotationid), subject: String(n.subject) })));
+    expect(result.queueItemId).toBe(String(em.store.all("queueitem")[0]!.queueitemid));
+    expect(result.roundTrips).toBe(3);
   });
 });
 

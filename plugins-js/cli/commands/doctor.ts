@@ -1,19 +1,20 @@
-/** `e2c doctor [--config F] [--json] [--emails N]` (PRODUCT.md §6): exit 0 healthy, 1 findings. */
+/** `e2c doctor [--config F] [--json] [--emails N]` (PRODUCT.md §6): exit 0 healthy, 1 findings, 3 environment. */
 import { SingleBar } from "cli-progress";
 import { WebApiBase } from "dataverse-ify/lib/webapi/WebApiBase";
-import { explainDataverseFault } from "../../../core/connector/explain-error";
 import type { RecordReader } from "../../../core/email-to-case/environment-records";
 import { runDoctor, type DoctorProgress, type DoctorReport } from "../../doctor/doctor";
-import { isConnectionFailure } from "../../dataverse/transport";
 import { commandArgs } from "../args";
 import { loadConfig, transportFor } from "../environment";
+import { environmentFailure, EXIT_ENVIRONMENT } from "../environment-failure";
 import { InputError, type CliIO } from "../io";
 
 export const DOCTOR_USAGE = `Usage:
   e2c doctor [--config FILE] [--json] [--emails N]
                                         read the environment's ARC rules, queues, mailboxes and its last N
                                         incoming emails (default 50, or doctor.recentEmails), and say why each
-                                        email did or did not become a case; exit 0 healthy, 1 findings
+                                        email did or did not become a case; exit 0 healthy, 1 findings or a
+                                        read refused; 2 invalid input; 3 environment unreachable, unavailable or
+                                        sign-in failed
 `;
 
 function progressFor(io: CliIO): DoctorProgress {
@@ -47,9 +48,20 @@ function progressFor(io: CliIO): DoctorProgress {
 }
 
 /** dataverse-ify's WebApiBase throws the Dataverse error body with its message prefixed. */
-function readerError(error: unknown): { code: string; message: string } {
-  const e = error as { code?: string; message?: string };
-  return { code: e.code ?? "", message: (e.message ?? String(error)).replace(/^Exception in \w+:/, "") };
+function readerError(error: unknown): { message: string } {
+  const e = error as { message?: string };
+  return { message: (e.message ?? String(error)).replace(/^Exception in \w+:/, "") };
+}
+
+const PRIVILEGE_RE = /missing (prv[A-Za-z]+) privilege/;
+
+/** What the admin running the doctor can do about a refused read (the doctor writes nothing). */
+function doctorAdvice(message: string): string {
+  const privilege = PRIVILEGE_RE.exec(message)?.[1];
+  if (privilege) {
+    return `give the doctor's user (doctor.auth, or auth) a role with ${privilege}, or run the doctor as an admin (README, "Least privilege")`;
+  }
+  return "check what Dataverse said; the doctor reads rules, queues, mailboxes, users, email, contacts, accounts, entitlements and cases with doctor.auth (or auth)";
 }
 
 const MARK = { error: "ERROR  ", warning: "WARNING", info: "INFO   " } as const;
@@ -90,7 +102,7 @@ export async function doctorCommand(io: CliIO, args: string[]): Promise<number> 
     emails: { type: "string" },
   });
   if (!options) return 0;
-  const { config } = loadConfig(io, options.values.config as string | undefined);
+  const { name: configFile, config } = loadConfig(io, options.values.config as string | undefined);
   const emailsText = options.values.emails;
   if (emailsText !== undefined && !/^\d+$/.test(String(emailsText))) {
     throw new InputError("", [
@@ -105,16 +117,14 @@ export async function doctorCommand(io: CliIO, args: string[]): Promise<number> 
     report = await runDoctor(reader, transport.server, { recentEmails, progress: progressFor(io) });
   } catch (error) {
     transport.close();
-    if (isConnectionFailure(error)) {
-      io.stderr(`e2c: could not reach ${config.environmentUrl} (${(error as Error).message}).\n`);
-      return 1;
+    const authSetting = config.doctor.auth ? "doctor.auth" : "auth";
+    const environment = environmentFailure(error, config.environmentUrl, configFile, transport, authSetting);
+    if (environment) {
+      io.stderr(`e2c: doctor: ${environment.message}.\ne2c:   what to do: ${environment.todo}.\n`);
+      return EXIT_ENVIRONMENT;
     }
-    const { code, message } = readerError(error);
-    const status = code === "0x80040220" ? 403 : /^0x/.test(code) || code === "" ? 400 : 0;
-    const why = explainDataverseFault({ status, code, message });
-    io.stderr(
-      `e2c: doctor could not read the environment: ${message}\ne2c:   ${why.recommendation.replace(/^Give the application user's/, "Give the doctor's user's")}\n`,
-    );
+    const { message } = readerError(error);
+    io.stderr(`e2c: doctor: Dataverse refused a read: ${message}\ne2c:   what to do: ${doctorAdvice(message)}\n`);
     return 1;
   }
   transport.close();
