@@ -63,6 +63,16 @@ export function formatMessageTime(iso: string | null, clock: UserClock): string 
   }).format(shifted(utc, clock));
 }
 
+/** The date alone ("Nov 20, 2026") in the user's time zone and language. */
+export function formatDate(iso: string | null, clock: UserClock): string {
+  if (!iso) return "";
+  const utc = new Date(iso);
+  if (Number.isNaN(utc.getTime())) return "";
+  return new Intl.DateTimeFormat(clock.locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(
+    shifted(utc, clock),
+  );
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
