@@ -31,8 +31,8 @@ export interface HandoffSummary {
 /** The longest summary a one-line form notification carries before it is cut at a word. */
 export const SUMMARY_SENTENCE_MAX = 160;
 
-/** A sentence ends at . ! ? (or their CJK forms) followed by a space or the end: "v1.5" and "3.2%" do not end one. */
-const SENTENCE_END = /^.*?[.!?\u3002\uff01\uff1f](?=\s|$)/su;
+/** A sentence ends at . ! ? followed by a space or the end ("v1.5" and "3.2%" do not end one), or at 。！？. */
+const SENTENCE_END = /^.*?(?:[.!?](?=\s|$)|[\u3002\uff01\uff1f])/su;
 
 /**
  * The summary shortened to its first sentence, for a form notification, which is one line on the form ("Set a

@@ -3,7 +3,10 @@ import type { Browser, Page } from "playwright-core";
 
 export interface HarnessPage {
   page: Page;
+  /** Uncaught errors, console errors and failed requests, as they happened. */
   errors: string[];
+  /** Every URL the page asked for. */
+  requested: string[];
 }
 
 export interface RenderOptions {
@@ -20,6 +23,12 @@ export interface RenderOptions {
   width?: number;
   height?: number;
   strings?: Record<string, string>;
+  /** The bound Customer lookup's id: the control then reads the customer's earlier handoffs. */
+  customerId?: string;
+  /** What the Web API answers for those (rows of incident), or an HTTP status it fails with. */
+  earlier?:
+    Array<{ incidentid: string; title: string; createdon: string; e2c_sentiment?: number }> | { status: number };
+  formFactor?: number;
 }
 
 interface Harness {

@@ -67,7 +67,9 @@ describe("the customer's earlier handoffs", () => {
     const retrieveMultipleRecords = jest.fn(() =>
       Promise.resolve({ entities: [{ incidentid: JANE, title: "Earlier", createdon: "2026-10-01T08:00:00Z" }] }),
     );
-    const props = propsFromContext(mockContext({ entityId: `{${CASE}}`, customerId: `{${JANE}}`, retrieveMultipleRecords }));
+    const props = propsFromContext(
+      mockContext({ entityId: `{${CASE}}`, customerId: `{${JANE}}`, retrieveMultipleRecords }),
+    );
     await expect(props.earlierHandoffs?.load()).resolves.toEqual([
       { id: JANE, title: "Earlier", createdOn: "2026-10-01T08:00:00Z", sentimentValue: null },
     ]);
@@ -77,7 +79,9 @@ describe("the customer's earlier handoffs", () => {
 
   test("no customer bound, or a record that is not a case: no source", () => {
     expect(propsFromContext(mockContext({})).earlierHandoffs).toBeUndefined();
-    expect(propsFromContext(mockContext({ customerId: JANE, entityTypeName: "account" })).earlierHandoffs).toBeUndefined();
+    expect(
+      propsFromContext(mockContext({ customerId: JANE, entityTypeName: "account" })).earlierHandoffs,
+    ).toBeUndefined();
   });
 
   test("opening one opens the case's form through context.navigation", () => {

@@ -19,9 +19,7 @@ describe("the handoff's summary", () => {
     const summary = container.querySelector(".e2c-summary")!;
     expect(summary.textContent).toBe(`Summary: ${SUMMARY}`);
     expect(container.querySelector(".e2c-chips")!.nextElementSibling).toBe(summary);
-    expect(summary.compareDocumentPosition(container.querySelector("article")!)).toBe(
-      Node.DOCUMENT_POSITION_FOLLOWING,
-    );
+    expect(summary.compareDocumentPosition(container.querySelector("article")!)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
   });
 
   test("no summary in the header: no summary line", () => {
@@ -53,7 +51,10 @@ describe("the handoff's summary", () => {
 
   test("is text, never markup", () => {
     const { container } = renderView(
-      EXAMPLE_TRANSCRIPT.replace("Sentiment: Negative\n", 'Sentiment: Negative\nSummary: <img src=x onerror="alert(1)">\n'),
+      EXAMPLE_TRANSCRIPT.replace(
+        "Sentiment: Negative\n",
+        'Sentiment: Negative\nSummary: <img src=x onerror="alert(1)">\n',
+      ),
     );
     expect(container.querySelector(".e2c-summary img")).toBeNull();
     expect(container.querySelector(".e2c-summary")!.textContent).toContain("<img src=x");

@@ -144,12 +144,7 @@ function Transcript(props: HandoffTranscriptProps) {
     <>
       <HeaderChips header={transcript.header} classification={classification} sentiment={sentiment} strings={strings} />
       {summary && (
-        <HandoffSummaryLine
-          summary={summary}
-          matches={summaryMatches}
-          activeMatch={active.summary}
-          strings={strings}
-        />
+        <HandoffSummaryLine summary={summary} matches={summaryMatches} activeMatch={active.summary} strings={strings} />
       )}
       {props.earlierHandoffs && (
         <EarlierHandoffs

@@ -34,12 +34,7 @@ const ToolButton = React.memo(function ToolButton(props: ToolButtonProps) {
   const { icon, label, name, labelled, disabled, onClick } = props;
   if (labelled) {
     return (
-      <ActionButton
-        className="e2c-tool"
-        iconProps={{ iconName: icon }}
-        disabled={disabled}
-        onClick={onClick}
-      >
+      <ActionButton className="e2c-tool" iconProps={{ iconName: icon }} disabled={disabled} onClick={onClick}>
         {label}
       </ActionButton>
     );

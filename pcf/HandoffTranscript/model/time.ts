@@ -68,9 +68,12 @@ export function formatDate(iso: string | null, clock: UserClock): string {
   if (!iso) return "";
   const utc = new Date(iso);
   if (Number.isNaN(utc.getTime())) return "";
-  return new Intl.DateTimeFormat(clock.locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(
-    shifted(utc, clock),
-  );
+  return new Intl.DateTimeFormat(clock.locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(shifted(utc, clock));
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

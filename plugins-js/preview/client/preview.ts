@@ -54,6 +54,15 @@ function text(tag: string, content: string, className?: string): HTMLElement {
 let strings: Record<string, string> = {};
 let control: ControlInstance | null = null;
 
+/** The case's Customer as a bound lookup gives it (ComponentFramework.LookupValue), or none. */
+function customerLookup(record: Row): Array<{ id: string; name: string; entityType: string }> {
+  const id = record._customerid_value;
+  if (typeof id !== "string") return [];
+  const name = String(record[`_customerid_value${FORMATTED}`] ?? "");
+  const entityType = String(record["_customerid_value@Microsoft.Dynamics.CRM.lookuplogicalname"] ?? "contact");
+  return [{ id, name, entityType }];
+}
+
 function controlContext(record: Row, host: HTMLElement): unknown {
   return {
     parameters: {
@@ -61,6 +70,7 @@ function controlContext(record: Row, host: HTMLElement): unknown {
       classification: { raw: record.e2c_classification ?? null },
       sentiment: { raw: record.e2c_sentiment ?? null },
       messageOrder: { raw: "oldestFirst" },
+      customer: { raw: customerLookup(record) },
     },
     mode: {
       isControlDisabled: false,
@@ -77,6 +87,13 @@ function controlContext(record: Row, host: HTMLElement): unknown {
     },
     resources: { getString: (key: string) => strings[key] ?? key },
     webAPI: webApi,
+    // context.navigation.openForm: a case opens here, in the preview's form.
+    navigation: {
+      openForm: async (options: { entityName: string; entityId?: string }) => {
+        if (options.entityName === "incident" && options.entityId) await openCase(options.entityId);
+        return { savedEntityReference: [] };
+      },
+    },
   };
 }
 
