@@ -49,10 +49,12 @@ describe("the customer's earlier handoffs", () => {
         { incidentid: JANE, title: "Billing", createdon: "2026-10-01T08:00:00Z", e2c_sentiment: 412500003 },
         { title: "no id" },
         { incidentid: CASE, title: 7 },
+        { incidentid: CASE, createdon: new Date("2026-09-02T14:20:00Z") },
       ]),
     ).toEqual([
       { id: JANE, title: "Billing", createdOn: "2026-10-01T08:00:00Z", sentimentValue: 412500003 },
       { id: CASE, title: "", createdOn: null, sentimentValue: null },
+      { id: CASE, title: "", createdOn: "2026-09-02T14:20:00.000Z", sentimentValue: null },
     ]);
   });
 

@@ -50,7 +50,9 @@ export function earlierHandoffRows(entities: readonly unknown[]): EarlierHandoff
     rows.push({
       id,
       title: typeof e.title === "string" ? e.title : "",
-      createdOn: typeof e.createdon === "string" ? e.createdon : null,
+      // Xrm.WebApi answers text; a client that parses dates (dataverse-ify's) answers a Date.
+      createdOn:
+        e.createdon instanceof Date ? e.createdon.toISOString() : typeof e.createdon === "string" ? e.createdon : null,
       sentimentValue: typeof e.e2c_sentiment === "number" ? e.e2c_sentiment : null,
     });
   }
