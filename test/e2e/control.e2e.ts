@@ -167,11 +167,29 @@ describe("screenshots (npm run screenshots refreshes docs/images)", () => {
     { maxLength: null },
   );
 
+  // A repeat customer: two earlier handoffs.
+  const customerId = "e2c00000-0000-4000-8000-000000000201";
+  const earlier = [
+    {
+      incidentid: "e2c00000-0000-4000-8000-000000000601",
+      title: "Late fee - Jane Doe",
+      createdon: "2026-10-14T08:05:00Z",
+      e2c_sentiment: 412500001,
+    },
+    {
+      incidentid: "e2c00000-0000-4000-8000-000000000602",
+      title: "Sign-in - Jane Doe",
+      createdon: "2026-09-02T14:20:00Z",
+      e2c_sentiment: 412500003,
+    },
+  ];
+
   test.each([
     ["light", false],
     ["dark", true],
   ])("the %s theme", async (name, dark) => {
-    await renderControl(page, { description, dark, offsetMinutes: 60, width: 760, height: 520 });
+    await renderControl(page, { description, dark, offsetMinutes: 60, width: 760, height: 620, customerId, earlier });
+    await page.locator(".e2c-earlier li").first().waitFor();
     await page.getByRole("searchbox").fill("charged");
     const root = page.locator("#root");
     const file = join(__dirname, "..", "..", update ? "docs/images" : "test-results", `handoff-transcript-${name}.png`);
