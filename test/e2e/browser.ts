@@ -43,3 +43,26 @@ interface Harness {
 const harness = require("./harness/harness.cjs") as Harness;
 
 export const { CHROMIUM, ORIGIN, launch, openHarness, renderControl } = harness;
+
+/**
+ * A fresh harness page for each test of the file, in one browser for the file; after each test, nothing may have
+ * gone wrong on the page (no uncaught error, console error or failed request).
+ */
+export function harnessPerTest(): { page: () => Page; harness: () => HarnessPage } {
+  let browser: Browser;
+  let current: HarnessPage;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    current = await openHarness(browser);
+  });
+  afterEach(async () => {
+    await current.page.context().close();
+    expect(current.errors).toEqual([]);
+  });
+  return { page: () => current.page, harness: () => current };
+}

@@ -3,31 +3,18 @@
  * customer's earlier handoffs, and a toolbar whose icons are the control's own inline SVG — nothing from a CDN.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { writeTranscript } from "../../core/transcript/write";
 import { exampleHandoff } from "../fixtures/handoffs";
-import { launch, openHarness, ORIGIN, renderControl, type HarnessPage, type RenderOptions } from "./browser";
+import { harnessPerTest, ORIGIN, renderControl, type RenderOptions } from "./browser";
 
 jest.setTimeout(60_000);
 
-let browser: Browser;
-let harness: HarnessPage;
+// Each test fails on an uncaught error, a console error or a failed request (harnessPerTest).
+const harness = harnessPerTest();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  harness = await openHarness(browser);
-  page = harness.page;
-});
-afterEach(async () => {
-  await page.context().close();
-  // No uncaught error, no console error, no failed request in any of these tests.
-  expect(harness.errors).toEqual([]);
+beforeEach(() => {
+  page = harness.page();
 });
 
 const SUMMARY = "Customer was charged twice for November and wants a refund.";
@@ -165,8 +152,8 @@ test("nothing leaves the page's host: no font, no icon, no request to another or
   await page.getByRole("searchbox").fill("charged");
   await region().getByRole("listitem").first().waitFor();
   await page.evaluate(() => document.fonts.ready);
-  expect(harness.requested.length).toBeGreaterThan(0);
-  expect(harness.requested.filter((url) => !url.startsWith(`${ORIGIN}/`))).toEqual([]);
+  expect(harness.harness().requested.length).toBeGreaterThan(0);
+  expect(harness.harness().requested.filter((url) => !url.startsWith(`${ORIGIN}/`))).toEqual([]);
   // Every icon drawn is an inline SVG.
   const icons = await page
     .locator("#root [data-icon-name]")
