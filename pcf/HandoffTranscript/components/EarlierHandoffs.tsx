@@ -1,4 +1,4 @@
-import { ActionButton, FontIcon, Link } from "@fluentui/react";
+import { ActionButton, FontIcon, getId, Link } from "@fluentui/react";
 import * as React from "react";
 import { sentimentFromOptionValue } from "../../../core/transcript/sentiment";
 import { listEarlierHandoffs, type EarlierHandoffRow } from "../model/earlier-handoffs";
@@ -57,9 +57,9 @@ export const EarlierHandoffs = React.memo(function EarlierHandoffs(props: Props)
   const rows = useEarlierHandoffs(earlierHandoffs);
   const [showAll, setShowAll] = React.useState(false);
   const onShowAll = React.useCallback(() => setShowAll(true), []);
+  const [headingId] = React.useState(() => getId("e2c-earlier-"));
   if (rows.length === 0) return null;
   const list = listEarlierHandoffs(rows, showAll);
-  const headingId = `e2c-earlier-${earlierHandoffs?.key ?? ""}`.replace(/[^\w-]/g, "");
   return (
     <section className="e2c-earlier" aria-labelledby={headingId}>
       <h3 className="e2c-earlier-heading" id={headingId}>
