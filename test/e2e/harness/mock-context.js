@@ -1,4 +1,5 @@
 /* global ReactDOM */
+/* eslint-disable @microsoft/power-apps/avoid-dom-form -- this harness page is not a model-driven form: it owns its DOM */
 // A PCF context in the browser for the real production bundle: what the Case form gives the control, with the
 // user's time zone, language, theme and Web API under the test's control.
 (function () {
