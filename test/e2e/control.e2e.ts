@@ -4,30 +4,18 @@
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { writeTranscript } from "../../core/transcript/write";
 import { EXAMPLE_TRANSCRIPT, exampleHandoff, handoffWithMessages } from "../fixtures/handoffs";
-import { launch, openHarness, renderControl, type HarnessPage } from "./browser";
+import { harnessPerTest, renderControl } from "./browser";
 
 jest.setTimeout(60_000);
 
-let browser: Browser;
-let harness: HarnessPage;
+// Each test fails on an uncaught error, a console error or a failed request (harnessPerTest).
+const harness = harnessPerTest();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  harness = await openHarness(browser);
-  page = harness.page;
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(harness.errors).toEqual([]);
+beforeEach(() => {
+  page = harness.page();
 });
 
 const TRUNCATED = writeTranscript(handoffWithMessages(40), { maxLength: 900 });
