@@ -2,11 +2,13 @@
 // when the build fails, so success is read from its log, and the bundle is checked for what the platform loads.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 
 const root = new URL("..", import.meta.url).pathname;
 const pcf = `${root}pcf`;
 const bundle = `${root}out/controls/HandoffTranscript/bundle.js`;
 const MAX_BUNDLE_BYTES = 5 * 1024 * 1024; // the platform refuses larger bundles
+const MAX_GZIP_BYTES = 25 * 1024; // PRODUCT.md §9: React and Fluent come from the platform
 
 const run = spawnSync(
   process.execPath,
@@ -20,6 +22,7 @@ const run = spawnSync(
 const ansiColour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 const log = `${run.stdout}${run.stderr}`.replace(ansiColour, "");
 const problems = [];
+const gzipped = existsSync(bundle) ? gzipSync(readFileSync(bundle)).length : 0;
 if (run.status !== 0) problems.push(`pcf-scripts exited with ${run.status}`);
 if (!/\[build\] Succeeded/.test(log)) problems.push("the log does not say [build] Succeeded");
 if (!existsSync(bundle)) problems.push(`no bundle at ${bundle}`);
@@ -28,6 +31,9 @@ else {
     problems.push("the bundle does not register E2C.HandoffTranscript");
   }
   if (statSync(bundle).size > MAX_BUNDLE_BYTES) problems.push("the bundle is over the platform's 5 MB limit");
+  if (gzipped > MAX_GZIP_BYTES) {
+    problems.push(`the bundle is ${gzipped} bytes gzipped, over its budget of ${MAX_GZIP_BYTES} (PRODUCT.md §9)`);
+  }
 }
 if (problems.length > 0) {
   console.log(
@@ -39,4 +45,6 @@ if (problems.length > 0) {
   for (const p of problems) console.log(`  ${p}`);
   process.exit(1);
 }
-console.log(`  built ${bundle.slice(root.length)} (${statSync(bundle).size} bytes)`);
+console.log(
+  `  built ${bundle.slice(root.length)} (${statSync(bundle).size} bytes, ${gzipped} gzipped; budget ${MAX_GZIP_BYTES})`,
+);

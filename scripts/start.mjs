@@ -77,6 +77,8 @@ Email to Case Toolkit is running on this machine — no tenant needed.
 What to look at:
   - Pick a case on the left: the Handoff transcript control shows the handed-off email thread on Description,
     with classification and sentiment chips, roles, times in your time zone, folded quotes and search.
+  - "Billing - Jane Doe" is a repeat customer's case: the handoff's summary comes first, then her earlier handoffs
+    (each opens its case), then the transcript.
   - "Hardware - Priya Patel" holds a long thread cut to fit the Description: use "Load full transcript" in the control
     (it reads the note "Handoff transcript" from the emulator). Above the fields, the real incident form script
     says so, and shows the handoff's sentiment (negative as a warning).

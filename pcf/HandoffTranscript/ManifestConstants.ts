@@ -5,6 +5,7 @@ export const ManifestProperty = {
   description: "description",
   classification: "classification",
   sentiment: "sentiment",
+  customer: "customer",
   messageOrder: "messageOrder",
 } as const;
 

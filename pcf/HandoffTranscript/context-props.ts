@@ -7,6 +7,7 @@ import { FULL_TRANSCRIPT_NOTE_SUBJECT } from "../../core/transcript/grammar";
 import type { HandoffTranscriptProps } from "./components/types";
 import type { IInputs } from "./generated/ManifestTypes";
 import type { MessageOrder } from "./ManifestConstants";
+import { earlierHandoffRows, earlierHandoffsQuery, type EarlierHandoffRow } from "./model/earlier-handoffs";
 import { languageTag } from "./model/time";
 import { themeFromDesignLanguage, type FluentDesignLanguage } from "./model/theme";
 import { DEFAULT_STRINGS, type StringKey } from "./strings/defaults";
@@ -25,11 +26,35 @@ function strings(context: Context): (key: StringKey) => string {
   };
 }
 
-/** The current record's id: the case the control sits on. */
+/** The current record's id, when it is a case: the case the control sits on. */
 function recordId(context: Context): string | undefined {
-  const info = (context.mode as unknown as { contextInfo?: { entityId?: string } }).contextInfo;
-  const page = (context as unknown as { page?: { entityId?: string } }).page;
+  // contextInfo is on model-driven forms but not in the published typings (ComponentFramework.Mode).
+  const info = (context.mode as unknown as { contextInfo?: { entityId?: string; entityTypeName?: string } })
+    .contextInfo;
+  const page = (context as unknown as { page?: { entityId?: string; entityTypeName?: string } }).page;
+  const type = info?.entityTypeName ?? page?.entityTypeName;
+  if (type !== undefined && type !== "incident") return undefined;
   return info?.entityId ?? page?.entityId ?? undefined;
+}
+
+/** The customer's earlier handoffs through context.webAPI, in one request; absent when the customer is unknown. */
+export function earlierHandoffsSource(
+  webAPI: ComponentFramework.WebApi | undefined,
+  caseId: string | undefined,
+  customerId: string | undefined,
+): HandoffTranscriptProps["earlierHandoffs"] {
+  const query = earlierHandoffsQuery(caseId, customerId);
+  if (!webAPI || !query) return undefined;
+  return {
+    key: query,
+    load: async (): Promise<EarlierHandoffRow[]> =>
+      earlierHandoffRows((await webAPI.retrieveMultipleRecords("incident", query)).entities),
+  };
+}
+
+function caseOpener(navigation: ComponentFramework.Navigation | undefined): ((id: string) => void) | undefined {
+  if (!navigation) return undefined;
+  return (id) => void navigation.openForm({ entityName: "incident", entityId: id });
 }
 
 /** Reads the newest note "Handoff transcript" on the case (PRODUCT.md §4 rule 2) through context.webAPI. */
@@ -54,6 +79,7 @@ export function propsFromContext(context: Context): HandoffTranscriptProps {
   const description = parameters.description;
   const security = description.security;
   const caseId = recordId(context);
+  const customer = parameters.customer?.raw?.[0];
   const width = mode.allocatedWidth;
   const order = (parameters.messageOrder?.raw as MessageOrder | undefined) ?? "oldestFirst";
   return {
@@ -78,5 +104,7 @@ export function propsFromContext(context: Context): HandoffTranscriptProps {
     },
     loadFullTranscript: caseId && context.webAPI ? fullTranscriptLoader(context.webAPI, caseId) : undefined,
     copyText: copyToClipboard,
+    earlierHandoffs: earlierHandoffsSource(context.webAPI, caseId, customer?.id),
+    openCase: caseOpener(context.navigation),
   };
 }

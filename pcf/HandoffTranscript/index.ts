@@ -1,5 +1,6 @@
 import * as React from "react";
 import { HandoffTranscriptView } from "./components/HandoffTranscriptView";
+import { registerControlIcons } from "./components/icons";
 import { propsFromContext } from "./context-props";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
 
@@ -7,6 +8,7 @@ import type { IInputs, IOutputs } from "./generated/ManifestTypes";
 export class HandoffTranscript implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   public init(context: ComponentFramework.Context<IInputs>): void {
     context.mode.trackContainerResize(true);
+    registerControlIcons();
   }
 
   public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {

@@ -121,7 +121,6 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const fixed = new Map<string, string>(
     Object.entries({
       "/preview.css": join(staticDir, "preview.css"),
-      "/lib/icon-stand-ins.js": join(staticDir, "icon-stand-ins.js"),
       "/lib/platform-globals.js": join(staticDir, "platform-globals.js"),
       "/lib/react.js": join(root, "node_modules", "react", "umd", "react.production.min.js"),
       "/lib/react-dom.js": join(root, "node_modules", "react-dom", "umd", "react-dom.production.min.js"),
@@ -138,7 +137,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       "Content-Type": type,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
-      // Only this server: no script, font or request leaves 127.0.0.1 (Fluent's CDN fonts are refused, not tried).
+      // Only this server: no script, font or request leaves 127.0.0.1.
       "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     });
     res.end(body);

@@ -31,6 +31,19 @@ export const SAMPLE_HANDOFFS: SampleHandoff[] = [
   { file: "examples/handoffs/printer-thread.mbox", classification: "Hardware", sentiment: "Neutral" },
 ];
 
+/** A repeat customer's earlier handoffs, added to the demo seed so the control lists them (issue 18). */
+export const REPEAT_CUSTOMER_FILE = "examples/emulator/repeat-customer.json";
+
+/** The demo seed with the repeat customer's earlier cases among its incidents. */
+export function demoSeedWithHistory(root: string): unknown {
+  const seed = JSON.parse(readFileSync(join(root, "examples", "emulator", "demo-seed.json"), "utf8")) as {
+    rows?: Record<string, unknown[]>;
+  };
+  const history = JSON.parse(readFileSync(join(root, REPEAT_CUSTOMER_FILE), "utf8")) as { incidents: unknown[] };
+  const rows = seed.rows ?? {};
+  return { ...seed, rows: { ...rows, incidents: [...(rows.incidents ?? []), ...history.incidents] } };
+}
+
 export interface StartOptions {
   root: string;
   emulatorPort: number;
@@ -69,8 +82,10 @@ function describe(file: string, r: HandoffResult): string {
 
 export async function startToolkit(options: StartOptions): Promise<RunningToolkit> {
   const { root, log } = options;
-  const seed = parseSeed(JSON.parse(readFileSync(join(root, "examples", "emulator", "demo-seed.json"), "utf8")));
-  if (!seed.ok) throw new Error(`examples/emulator/demo-seed.json: ${JSON.stringify(seed.problems)}`);
+  const seed = parseSeed(demoSeedWithHistory(root));
+  if (!seed.ok) {
+    throw new Error(`examples/emulator/demo-seed.json with ${REPEAT_CUSTOMER_FILE}: ${JSON.stringify(seed.problems)}`);
+  }
   const emulator = await onPortOrFree(options.emulatorPort, "emulator", log, (port) =>
     startEmulator({ seed: seed.seed, port }),
   );

@@ -2,31 +2,19 @@
  * The real production bundle.js in headless Chromium: what a person sees on the Case form.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { writeTranscript } from "../../core/transcript/write";
 import { EXAMPLE_TRANSCRIPT, exampleHandoff, handoffWithMessages } from "../fixtures/handoffs";
-import { launch, openHarness, renderControl, type HarnessPage } from "./browser";
+import { harnessPerTest, renderControl } from "./browser";
 import { differenceFromStored } from "./screenshots";
 
 jest.setTimeout(60_000);
 
-let browser: Browser;
-let harness: HarnessPage;
+// Each test fails on an uncaught error, a console error or a failed request (harnessPerTest).
+const harness = harnessPerTest();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  harness = await openHarness(browser);
-  page = harness.page;
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(harness.errors).toEqual([]);
+beforeEach(() => {
+  page = harness.page();
 });
 
 const TRUNCATED = writeTranscript(handoffWithMessages(40), { maxLength: 900 });
@@ -178,16 +166,36 @@ describe("screenshots (npm run screenshots refreshes docs/images)", () => {
     { maxLength: null },
   );
 
+  // A repeat customer: two earlier handoffs.
+  const customerId = "e2c00000-0000-4000-8000-000000000201";
+  const earlier = [
+    {
+      incidentid: "e2c00000-0000-4000-8000-000000000601",
+      title: "Late fee - Jane Doe",
+      createdon: "2026-10-14T08:05:00Z",
+      e2c_sentiment: 412500001,
+    },
+    {
+      incidentid: "e2c00000-0000-4000-8000-000000000602",
+      title: "Sign-in - Jane Doe",
+      createdon: "2026-09-02T14:20:00Z",
+      e2c_sentiment: 412500003,
+    },
+  ];
+
   test.each([
     ["light", false],
     ["dark", true],
   ])("the %s theme", async (name, dark) => {
-    await renderControl(page, { description, dark, offsetMinutes: 60, width: 760, height: 520 });
+    await renderControl(page, { description, dark, offsetMinutes: 60, width: 760, height: 620, customerId, earlier });
+    await page.locator(".e2c-earlier li").first().waitFor();
     await page.getByRole("searchbox").fill("charged");
     const root = page.locator("#root");
     const png = await root.screenshot();
     // Under 1 % of pixels may differ from docs/images (anti-aliasing); a changed look needs npm run screenshots.
-    expect(await differenceFromStored(browser, png, `handoff-transcript-${name}.png`)).toBeLessThan(0.01);
+    expect(await differenceFromStored(page.context().browser()!, png, `handoff-transcript-${name}.png`)).toBeLessThan(
+      0.01,
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import * as React from "react";
 import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
+import { Icons } from "../../pcf/HandoffTranscript/components/icons";
 import { EXAMPLE_TRANSCRIPT, handoffWithMessages } from "../fixtures/handoffs";
 import { writeTranscript } from "../../core/transcript/write";
 import { makeProps } from "./fixtures";
@@ -41,7 +42,7 @@ describe("the Handoff transcript control, as a rep sees it", () => {
     const { container } = renderView();
     const chip = container.querySelector(".e2c-sentiment")!;
     expect(chip.className).toContain("e2c-tone-negative");
-    expect(chip.querySelector("[data-icon-name='Sad']")).not.toBeNull();
+    expect(chip.querySelector(`[data-icon-name='${Icons.Sad}'] svg`)).not.toBeNull();
     expect(chip.textContent).toContain("Negative");
   });
 

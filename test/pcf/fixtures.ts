@@ -36,6 +36,10 @@ export interface MockContextOptions {
   offsetMinutes?: number;
   entityId?: string;
   retrieveMultipleRecords?: jest.Mock;
+  /** The bound Customer lookup's id. */
+  customerId?: string;
+  entityTypeName?: string;
+  openForm?: jest.Mock;
   strings?: Record<string, string>;
   fluentDesignLanguage?: unknown;
 }
@@ -54,13 +58,17 @@ export function mockContext(
       classification: { raw: o.classification ?? null },
       sentiment: { raw: o.sentiment ?? null },
       messageOrder: { raw: o.order ?? "oldestFirst" },
+      customer: { raw: o.customerId ? [{ id: o.customerId, name: "Jane Doe", entityType: "contact" }] : [] },
     },
     mode: {
       isControlDisabled: false,
       allocatedWidth: o.width ?? 800,
       allocatedHeight: o.height ?? 600,
       trackContainerResize,
-      contextInfo: { entityId: o.entityId ?? "{6D0B8C4E-1111-4A2B-9C3D-000000000001}" },
+      contextInfo: {
+        entityId: o.entityId ?? "{6D0B8C4E-1111-4A2B-9C3D-000000000001}",
+        entityTypeName: o.entityTypeName ?? "incident",
+      },
     },
     client: { getFormFactor: () => o.formFactor ?? 1 },
     userSettings: {
@@ -70,6 +78,7 @@ export function mockContext(
     },
     resources: { getString: (key: string) => o.strings?.[key] ?? key },
     webAPI: { retrieveMultipleRecords: o.retrieveMultipleRecords ?? jest.fn(() => Promise.resolve({ entities: [] })) },
+    navigation: { openForm: o.openForm ?? jest.fn(() => Promise.resolve({ savedEntityReference: [] })) },
     fluentDesignLanguage: o.fluentDesignLanguage,
   };
   return Object.assign(context as unknown as ComponentFramework.Context<IInputs>, { trackContainerResize });

@@ -1,4 +1,4 @@
-import { setIconOptions } from "@fluentui/react";
+import { registerControlIcons } from "../../pcf/HandoffTranscript/components/icons";
 
-// The platform registers Fluent's icons; in jsdom they are absent, which is not what these tests are about.
-setIconOptions({ disableWarnings: true });
+// The control registers its own icons in init(); views rendered without init() need them as well.
+registerControlIcons();

@@ -1,4 +1,10 @@
-import { formatMessageTime, languageTag, relativeTime, type UserClock } from "../../pcf/HandoffTranscript/model/time";
+import {
+  formatDate,
+  formatMessageTime,
+  languageTag,
+  relativeTime,
+  type UserClock,
+} from "../../pcf/HandoffTranscript/model/time";
 
 const clock = (offsetMinutes: number, locale = "en-US"): UserClock => ({
   offsetMinutes: () => offsetMinutes,
@@ -13,6 +19,14 @@ describe("times in the user's Dataverse time zone and language, not the browser'
 
   test("a zone ahead of UTC can move the date (Tokyo, UTC+9)", () => {
     expect(formatMessageTime("2026-11-20T20:00:00Z", clock(540, "ja-JP"))).toMatch(/2026.*11.*21.*05:00/);
+  });
+
+  test("a date alone is the user's date: late evening UTC is already tomorrow in Tokyo", () => {
+    expect(formatDate("2026-10-20T23:30:00Z", clock(540))).toBe("Oct 21, 2026");
+    expect(formatDate("2026-10-20T23:30:00Z", clock(-300))).toBe("Oct 20, 2026");
+    expect(formatDate("2026-10-20T23:30:00Z", clock(60, "fr-FR"))).toBe("21 oct. 2026");
+    expect(formatDate(null, clock(0))).toBe("");
+    expect(formatDate("not a date", clock(0))).toBe("");
   });
 
   test("the user's language sets the format", () => {

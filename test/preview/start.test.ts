@@ -5,8 +5,15 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { controlStrings } from "../../plugins-js/preview/server";
-import { SAMPLE_HANDOFFS, startToolkit, type RunningToolkit } from "../../plugins-js/preview/start";
-import { ROOT } from "../emulator/helpers";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  REPEAT_CUSTOMER_FILE,
+  SAMPLE_HANDOFFS,
+  startToolkit,
+  type RunningToolkit,
+} from "../../plugins-js/preview/start";
+import { call, ROOT } from "../emulator/helpers";
 
 let toolkit: RunningToolkit;
 const log: string[] = [];
@@ -21,7 +28,9 @@ test("sends every sample handoff (JSON, .eml, mbox) through the connector into t
   expect(toolkit.results.map((r) => [r.file, r.result.status])).toEqual(
     SAMPLE_HANDOFFS.map((s) => [s.file, "created"]),
   );
-  expect(toolkit.emulator.store.count("incident")).toBe(SAMPLE_HANDOFFS.length + 1);
+  const earlier = JSON.parse(readFileSync(join(ROOT, REPEAT_CUSTOMER_FILE), "utf8")).incidents.length;
+  // The sample handoffs, the repeat customer's earlier cases, and the case another integration created.
+  expect(toolkit.emulator.store.count("incident")).toBe(SAMPLE_HANDOFFS.length + earlier + 1);
   expect(log.join("\n")).toMatch(
     /label-printer-escalation\.json\n {4}→ case CAS-\d{5}-[0-9A-F]{6} \(created\), contact created, notes: Handoff transcript/,
   );
@@ -41,6 +50,21 @@ test("the case another integration created over the Web API has its columns fill
     "https://support.example.com/sessions/5120",
   ]);
   expect(log.join("\n")).toMatch(/webhook: case [0-9a-f-]{36} Create: set e2c_classification, e2c_sentiment/);
+});
+
+test("the demo's repeat customer has earlier handoffs: one query finds them, newest first", async () => {
+  const jane = toolkit.results.find((r) => r.file.endsWith("billing-double-charge.json"))!.result;
+  const janeId = "e2c00000-0000-4000-8000-000000000201";
+  const query =
+    `incidents?$select=title,createdon,e2c_sentiment&$filter=_customerid_value eq ${janeId} and e2c_handoffid ne null` +
+    ` and incidentid ne ${jane.incidentId}&$orderby=createdon desc&$top=50`;
+  const answer = await call(toolkit.emulator, "GET", query);
+  expect(answer.status).toBe(200);
+  expect((answer.json.value as Array<{ title: string }>).map((v) => v.title)).toEqual([
+    "Late fee - Jane Doe",
+    "Sign-in - Jane Doe",
+    "Address change - Jane Doe",
+  ]);
 });
 
 test("one sample is long enough to be cut, so the preview can load its full transcript", () => {

@@ -44,6 +44,18 @@ describe("E2C.IncidentForm on the Case form", () => {
     ]);
   });
 
+  test("a handoff with a summary adds its first sentence; the control shows the whole of it", () => {
+    const summary = "Customer was charged twice for November. She wants a refund before Friday.";
+    onLoad(
+      caseForm({
+        description: EXAMPLE_TRANSCRIPT.replace("Sentiment: Negative\n", `Sentiment: Negative\nSummary: ${summary}\n`),
+      }),
+    );
+    expect(formNotifications()[0]?.message).toBe(
+      "Handoff via email · Classification: Billing · Sentiment: Negative · Summary: Customer was charged twice for November.",
+    );
+  });
+
   test("other sentiments are information", () => {
     onLoad(caseForm({ description: EXAMPLE_TRANSCRIPT.replace("Sentiment: Negative", "Sentiment: Neutral") }));
     expect(formNotifications()[0]?.level).toBe("INFO");

@@ -3,8 +3,12 @@ import * as React from "react";
 import { parseTranscript } from "../../../core/transcript/parse";
 import { normalizeSentiment, sentimentFromOptionValue } from "../../../core/transcript/sentiment";
 import { buildMessageViews, findMatches, messageAsText, type MessageView, type SearchMatch } from "../model/view-model";
+import { activeSearchMatch, findTextMatches } from "../model/summary-search";
 import { formatMessageTime } from "../model/time";
+import { EarlierHandoffs } from "./EarlierHandoffs";
+import { HandoffSummaryLine } from "./HandoffSummaryLine";
 import { HeaderChips } from "./HeaderChips";
+import { messageBarIcon } from "./icons";
 import { MessageList } from "./MessageList";
 import { Toolbar } from "./Toolbar";
 import { TruncatedBanner, type FullTranscriptState } from "./TruncatedBanner";
@@ -23,7 +27,9 @@ class ShowTextOnError extends React.Component<
     if (!this.state.failed) return this.props.children;
     return (
       <>
-        <MessageBar messageBarType={MessageBarType.error}>{this.props.message}</MessageBar>
+        <MessageBar messageBarType={MessageBarType.error} messageBarIconProps={messageBarIcon(MessageBarType.error)}>
+          {this.props.message}
+        </MessageBar>
         <pre className="e2c-raw">{this.props.text}</pre>
       </>
     );
@@ -31,7 +37,7 @@ class ShowTextOnError extends React.Component<
 }
 
 function Transcript(props: HandoffTranscriptProps) {
-  const { description, order, strings, clock, copyText, loadFullTranscript } = props;
+  const { description, order, strings, clock, copyText, loadFullTranscript, isPhone } = props;
   const [fullText, setFullText] = React.useState<string | null>(null);
   const [fullState, setFullState] = React.useState<FullTranscriptState>({ kind: "idle" });
   const [query, setQuery] = React.useState("");
@@ -45,12 +51,19 @@ function Transcript(props: HandoffTranscriptProps) {
   const views = React.useMemo(() => buildMessageViews(transcript, order), [transcript, order]);
   const anyQuoted = React.useMemo(() => views.some((v) => v.hasQuoted), [views]);
   const matches = React.useMemo(() => findMatches(views, query), [views, query]);
+  const summary = transcript.header.summary?.trim() || undefined;
+  const summaryMatches = React.useMemo(() => findTextMatches(summary, query), [summary, query]);
+  const matchCount = summaryMatches.length + matches.length;
   const matchesByRow = React.useMemo(() => {
     const byRow = new Map<number, SearchMatch[]>();
     for (const m of matches) byRow.set(m.row, [...(byRow.get(m.row) ?? []), m]);
     return byRow;
   }, [matches]);
-  const activeMatch = matches.length > 0 ? matches[activeIndex % matches.length] : undefined;
+  const active = React.useMemo(
+    () => activeSearchMatch(activeIndex, summaryMatches, matches),
+    [activeIndex, summaryMatches, matches],
+  );
+  const activeMatch = active.message;
 
   const isExpanded = React.useCallback(
     (view: MessageView) => {
@@ -72,8 +85,8 @@ function Transcript(props: HandoffTranscriptProps) {
     setActiveIndex(0);
   }, []);
   const onStep = React.useCallback(
-    (step: 1 | -1) => setActiveIndex((i) => (matches.length === 0 ? 0 : (i + step + matches.length) % matches.length)),
-    [matches.length],
+    (step: 1 | -1) => setActiveIndex((i) => (matchCount === 0 ? 0 : (i + step + matchCount) % matchCount)),
+    [matchCount],
   );
   const onToggleAll = React.useCallback(() => {
     setAllExpanded((all) => !all);
@@ -83,8 +96,9 @@ function Transcript(props: HandoffTranscriptProps) {
     const all = transcript.messages.map((m) =>
       messageAsText(m, formatMessageTime(m.timestamp, clock), (r) => strings(`Role_${r}`)),
     );
+    if (summary) all.unshift(`${strings("Summary_Label")}: ${summary}`);
     void copyText(transcript.format === "raw" ? text : all.join("\n\n")).then(() => setCopied(true));
-  }, [transcript, text, clock, strings, copyText]);
+  }, [transcript, text, summary, clock, strings, copyText]);
   React.useEffect(() => {
     if (!copied) return undefined;
     const timer = setTimeout(() => setCopied(false), 2000);
@@ -115,7 +129,9 @@ function Transcript(props: HandoffTranscriptProps) {
   if (transcript.format === "raw") {
     return (
       <>
-        <MessageBar messageBarType={MessageBarType.info}>{strings("Raw_Notice")}</MessageBar>
+        <MessageBar messageBarType={MessageBarType.info} messageBarIconProps={messageBarIcon(MessageBarType.info)}>
+          {strings("Raw_Notice")}
+        </MessageBar>
         <pre className="e2c-raw">{transcript.text}</pre>
       </>
     );
@@ -127,6 +143,18 @@ function Transcript(props: HandoffTranscriptProps) {
   return (
     <>
       <HeaderChips header={transcript.header} classification={classification} sentiment={sentiment} strings={strings} />
+      {summary && (
+        <HandoffSummaryLine summary={summary} matches={summaryMatches} activeMatch={active.summary} strings={strings} />
+      )}
+      {props.earlierHandoffs && (
+        <EarlierHandoffs
+          key={props.earlierHandoffs.key}
+          earlierHandoffs={props.earlierHandoffs}
+          openCase={props.openCase}
+          strings={strings}
+          clock={clock}
+        />
+      )}
       {transcript.truncated && (
         <TruncatedBanner
           shown={transcript.messages.length}
@@ -139,14 +167,15 @@ function Transcript(props: HandoffTranscriptProps) {
       <Toolbar
         query={query}
         onQuery={onQuery}
-        matchCount={matches.length}
-        activeIndex={matches.length === 0 ? 0 : activeIndex % matches.length}
+        matchCount={matchCount}
+        activeIndex={matchCount === 0 ? 0 : activeIndex % matchCount}
         onStep={onStep}
         allExpanded={allExpanded}
         onToggleAll={onToggleAll}
         anyQuoted={anyQuoted}
         onCopyAll={onCopyAll}
         copied={copied}
+        isPhone={isPhone}
         strings={strings}
       />
       <MessageList
@@ -183,7 +212,9 @@ export const HandoffTranscriptView = React.memo(function HandoffTranscriptView(p
             <Transcript {...props} />
           </ShowTextOnError>
         ) : (
-          <MessageBar messageBarType={MessageBarType.info}>{strings("Masked")}</MessageBar>
+          <MessageBar messageBarType={MessageBarType.info} messageBarIconProps={messageBarIcon(MessageBarType.info)}>
+            {strings("Masked")}
+          </MessageBar>
         )}
       </section>
     </ThemeProvider>

@@ -2,6 +2,7 @@ import { FontIcon, Link, Text, useTheme, type ITheme } from "@fluentui/react";
 import * as React from "react";
 import type { Sentiment } from "../../../core/transcript/sentiment";
 import type { TranscriptHeader } from "../../../core/transcript/types";
+import { Icons } from "./icons";
 import type { HandoffTranscriptProps } from "./types";
 
 interface HeaderChipsProps {
@@ -11,7 +12,7 @@ interface HeaderChipsProps {
   strings: HandoffTranscriptProps["strings"];
 }
 
-const TONE_ICON = { negative: "Sad", neutral: "EmojiNeutral", positive: "Emoji2" } as const;
+const TONE_ICON = { negative: Icons.Sad, neutral: Icons.EmojiNeutral, positive: Icons.Emoji2 } as const;
 
 /** The tone's colour from the theme (dark and high-contrast themes included); the label and icon say the same. */
 function toneColor(theme: ITheme, tone: Sentiment["tone"]): string {
@@ -30,6 +31,24 @@ function Chip(props: { label: string; value: string; icon?: string; className?: 
   );
 }
 
+/** A sentiment as a chip: label, icon and the theme's colour for its tone (colour never alone). */
+export const SentimentChip = React.memo(function SentimentChip(props: {
+  sentiment: Sentiment;
+  strings: HandoffTranscriptProps["strings"];
+}) {
+  const { sentiment, strings } = props;
+  const theme = useTheme();
+  return (
+    <Chip
+      label={strings("Sentiment_Label")}
+      value={sentiment.text}
+      icon={TONE_ICON[sentiment.tone]}
+      className={`e2c-sentiment e2c-tone-${sentiment.tone}`}
+      color={toneColor(theme, sentiment.tone)}
+    />
+  );
+});
+
 /** Channel, classification, sentiment (label + icon + colour: colour never alone), customer and session link. */
 export const HeaderChips = React.memo(function HeaderChips({
   header,
@@ -37,28 +56,19 @@ export const HeaderChips = React.memo(function HeaderChips({
   sentiment,
   strings,
 }: HeaderChipsProps) {
-  const theme = useTheme();
   const customer = header.customer
     ? [header.customer.name, header.customer.email && `<${header.customer.email}>`].filter(Boolean).join(" ")
     : "";
   const session = header.session && /^https?:\/\//i.test(header.session) ? header.session : undefined;
   return (
     <div className="e2c-chips" role="group" aria-label={strings("Region_Label")}>
-      {header.channel && <Chip label={strings("Channel_Label")} value={header.channel} icon="Mail" />}
-      {classification && <Chip label={strings("Classification_Label")} value={classification} icon="Tag" />}
-      {sentiment && sentiment.text && (
-        <Chip
-          label={strings("Sentiment_Label")}
-          value={sentiment.text}
-          icon={TONE_ICON[sentiment.tone]}
-          className={`e2c-sentiment e2c-tone-${sentiment.tone}`}
-          color={toneColor(theme, sentiment.tone)}
-        />
-      )}
-      {customer && <Chip label={strings("Customer_Label")} value={customer} icon="Contact" />}
+      {header.channel && <Chip label={strings("Channel_Label")} value={header.channel} icon={Icons.Mail} />}
+      {classification && <Chip label={strings("Classification_Label")} value={classification} icon={Icons.Tag} />}
+      {sentiment && sentiment.text && <SentimentChip sentiment={sentiment} strings={strings} />}
+      {customer && <Chip label={strings("Customer_Label")} value={customer} icon={Icons.Contact} />}
       {session && (
         <Link href={session} target="_blank" rel="noopener noreferrer" className="e2c-session-link">
-          <FontIcon iconName="OpenInNewTab" aria-hidden /> <Text>{strings("Session_Link")}</Text>
+          <FontIcon iconName={Icons.OpenInNewTab} aria-hidden /> <Text>{strings("Session_Link")}</Text>
         </Link>
       )}
     </div>

@@ -1,12 +1,13 @@
 import * as React from "react";
-import type { SearchMatch } from "../model/view-model";
+import type { TextMatch } from "../model/summary-search";
 
 interface HighlightedProps {
   text: string;
   /** Where `text` starts in the message body. */
   offset: number;
-  matches: readonly SearchMatch[];
-  activeMatch: SearchMatch | undefined;
+  /** Matches in the message body (SearchMatch) or in the summary. */
+  matches: readonly TextMatch[];
+  activeMatch: TextMatch | undefined;
 }
 
 /** Text with search matches marked. Everything is a React text node: transcript text is data, never markup. */

@@ -3,6 +3,7 @@ import * as React from "react";
 import { formatMessageTime, relativeTime } from "../model/time";
 import { messageAsText, senderLabel, type MessageView, type SearchMatch } from "../model/view-model";
 import { Highlighted } from "./Highlighted";
+import { Icons } from "./icons";
 import type { HandoffTranscriptProps } from "./types";
 
 interface MessageCardProps {
@@ -44,7 +45,7 @@ export const MessageCard = React.memo(function MessageCard(props: MessageCardPro
             </time>
           )}
           <IconButton
-            iconProps={{ iconName: "Copy" }}
+            iconProps={{ iconName: Icons.Copy }}
             title={strings("CopyMessage")}
             ariaLabel={strings("CopyMessage")}
             onClick={copy}
@@ -62,7 +63,7 @@ export const MessageCard = React.memo(function MessageCard(props: MessageCardPro
           {view.hasQuoted && (
             <ActionButton
               className="e2c-quote-toggle"
-              iconProps={{ iconName: expanded ? "ChevronUp" : "More" }}
+              iconProps={{ iconName: expanded ? Icons.ChevronUp : Icons.More }}
               aria-expanded={expanded}
               onClick={() => onToggle(view.index)}
             >

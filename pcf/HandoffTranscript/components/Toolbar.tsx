@@ -1,5 +1,6 @@
-import { IconButton, SearchBox, Text } from "@fluentui/react";
+import { ActionButton, IconButton, SearchBox, Text, TooltipHost } from "@fluentui/react";
 import * as React from "react";
+import { Icons } from "./icons";
 import { format, type HandoffTranscriptProps } from "./types";
 
 interface ToolbarProps {
@@ -13,8 +14,45 @@ interface ToolbarProps {
   anyQuoted: boolean;
   onCopyAll: () => void;
   copied: boolean;
+  /** On a phone the buttons are icons alone, each with a tooltip and an accessible name; wider, the label shows. */
+  isPhone: boolean;
   strings: HandoffTranscriptProps["strings"];
 }
+
+interface ToolButtonProps {
+  icon: string;
+  label: string;
+  /** The icon-only button's name when its label changes for a moment (the copy button's "Copied"). */
+  name?: string;
+  labelled: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+}
+
+/** A toolbar button: icon and label beside it, or the icon alone with the label as tooltip and accessible name. */
+const ToolButton = React.memo(function ToolButton(props: ToolButtonProps) {
+  const { icon, label, name, labelled, disabled, onClick } = props;
+  if (labelled) {
+    return (
+      <ActionButton className="e2c-tool" iconProps={{ iconName: icon }} disabled={disabled} onClick={onClick}>
+        {label}
+      </ActionButton>
+    );
+  }
+  return (
+    <TooltipHost content={label}>
+      <IconButton
+        className="e2c-tool"
+        iconProps={{ iconName: icon }}
+        ariaLabel={name ?? label}
+        disabled={disabled}
+        onClick={onClick}
+      />
+    </TooltipHost>
+  );
+});
+
+const SEARCH_ICON = { iconName: Icons.Search };
 
 /** Search with a live match count, next/previous, expand or collapse all quotes, copy the whole transcript. */
 export const Toolbar = React.memo(function Toolbar(props: ToolbarProps) {
@@ -29,6 +67,7 @@ export const Toolbar = React.memo(function Toolbar(props: ToolbarProps) {
     anyQuoted,
     onCopyAll,
     copied,
+    isPhone,
     strings,
   } = props;
   const status =
@@ -37,46 +76,56 @@ export const Toolbar = React.memo(function Toolbar(props: ToolbarProps) {
       : matchCount === 0
         ? strings("Search_NoMatches")
         : format(strings("Search_Matches"), activeIndex + 1, matchCount);
+  const clearButton = React.useMemo(
+    () => ({ ariaLabel: strings("Search_Clear"), iconProps: { iconName: Icons.Clear } }),
+    [strings],
+  );
+  const labelled = !isPhone;
+  const onPrevious = React.useCallback(() => onStep(-1), [onStep]);
+  const onNext = React.useCallback(() => onStep(1), [onStep]);
   return (
-    <div className="e2c-toolbar" role="toolbar">
+    <div className={`e2c-toolbar${labelled ? " e2c-toolbar-labelled" : ""}`} role="toolbar">
       <SearchBox
         className="e2c-search"
         placeholder={strings("Search_Placeholder")}
         ariaLabel={strings("Search_Placeholder")}
+        iconProps={SEARCH_ICON}
+        clearButtonProps={clearButton}
         value={query}
         onChange={(_, value) => onQuery(value ?? "")}
-        onSearch={() => onStep(1)}
+        onSearch={onNext}
         onClear={() => onQuery("")}
       />
-      <IconButton
-        iconProps={{ iconName: "ChevronUp" }}
-        title={strings("Search_Previous")}
-        ariaLabel={strings("Search_Previous")}
+      <ToolButton
+        icon={Icons.ChevronUp}
+        label={strings("Search_Previous")}
+        labelled={labelled}
         disabled={matchCount === 0}
-        onClick={() => onStep(-1)}
+        onClick={onPrevious}
       />
-      <IconButton
-        iconProps={{ iconName: "ChevronDown" }}
-        title={strings("Search_Next")}
-        ariaLabel={strings("Search_Next")}
+      <ToolButton
+        icon={Icons.ChevronDown}
+        label={strings("Search_Next")}
+        labelled={labelled}
         disabled={matchCount === 0}
-        onClick={() => onStep(1)}
+        onClick={onNext}
       />
       <Text className="e2c-search-status" role="status" aria-live="polite">
         {status}
       </Text>
       {anyQuoted && (
-        <IconButton
-          iconProps={{ iconName: allExpanded ? "CollapseContent" : "ExploreContent" }}
-          title={strings(allExpanded ? "CollapseAll" : "ExpandAll")}
-          ariaLabel={strings(allExpanded ? "CollapseAll" : "ExpandAll")}
+        <ToolButton
+          icon={allExpanded ? Icons.CollapseContent : Icons.ExploreContent}
+          label={strings(allExpanded ? "CollapseAll" : "ExpandAll")}
+          labelled={labelled}
           onClick={onToggleAll}
         />
       )}
-      <IconButton
-        iconProps={{ iconName: copied ? "CheckMark" : "Copy" }}
-        title={strings(copied ? "Copied" : "CopyAll")}
-        ariaLabel={strings("CopyAll")}
+      <ToolButton
+        icon={copied ? Icons.CheckMark : Icons.Copy}
+        label={strings(copied ? "Copied" : "CopyAll")}
+        name={strings("CopyAll")}
+        labelled={labelled}
         onClick={onCopyAll}
       />
     </div>

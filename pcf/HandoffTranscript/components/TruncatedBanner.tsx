@@ -1,5 +1,6 @@
 import { MessageBar, MessageBarButton, MessageBarType, Spinner, SpinnerSize } from "@fluentui/react";
 import * as React from "react";
+import { messageBarIcon } from "./icons";
 import { format, type HandoffTranscriptProps } from "./types";
 
 export type FullTranscriptState =
@@ -22,17 +23,24 @@ export function TruncatedBanner({ shown, total, state, onLoad, strings }: Trunca
     ) : undefined;
   return (
     <div className="e2c-truncated">
-      <MessageBar messageBarType={MessageBarType.warning} isMultiline actions={action}>
+      <MessageBar
+        messageBarType={MessageBarType.warning}
+        messageBarIconProps={messageBarIcon(MessageBarType.warning)}
+        isMultiline
+        actions={action}
+      >
         {text}
       </MessageBar>
       {state.kind === "loading" && (
         <Spinner size={SpinnerSize.small} label={strings("LoadFull_Loading")} ariaLive="polite" />
       )}
       {state.kind === "not-found" && (
-        <MessageBar messageBarType={MessageBarType.info}>{strings("LoadFull_NotFound")}</MessageBar>
+        <MessageBar messageBarType={MessageBarType.info} messageBarIconProps={messageBarIcon(MessageBarType.info)}>
+          {strings("LoadFull_NotFound")}
+        </MessageBar>
       )}
       {state.kind === "failed" && (
-        <MessageBar messageBarType={MessageBarType.error}>
+        <MessageBar messageBarType={MessageBarType.error} messageBarIconProps={messageBarIcon(MessageBarType.error)}>
           {format(strings("LoadFull_Failed"), state.message)}
         </MessageBar>
       )}

@@ -1,5 +1,6 @@
 import type { ITheme } from "@fluentui/react";
 import type { MessageOrder } from "../ManifestConstants";
+import type { EarlierHandoffRow } from "../model/earlier-handoffs";
 import type { UserClock } from "../model/time";
 import type { StringKey } from "../strings/defaults";
 
@@ -24,6 +25,13 @@ export interface HandoffTranscriptProps {
   /** Reads the note "Handoff transcript" of this case; null when there is none. */
   loadFullTranscript?: () => Promise<string | null>;
   copyText: (text: string) => Promise<void>;
+  /**
+   * The customer's other cases that came from a handoff, newest first (one Web API request); absent when the
+   * control does not know the customer. `key` names what is read, so the view reads it again only when it changes.
+   */
+  earlierHandoffs?: { key: string; load: () => Promise<EarlierHandoffRow[]> };
+  /** Opens a case on its form (context.navigation.openForm). */
+  openCase?: (caseId: string) => void;
 }
 
 export function format(template: string, ...values: (string | number)[]): string {

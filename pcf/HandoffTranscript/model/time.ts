@@ -49,18 +49,27 @@ function shifted(utc: Date, clock: UserClock): Date {
   return new Date(utc.getTime() + clock.offsetMinutes(utc) * 60_000);
 }
 
-export function formatMessageTime(iso: string | null, clock: UserClock): string {
+/** An instant in the user's time zone and language, or "" when there is none or it is not a date. */
+function formatInstant(iso: string | null, clock: UserClock, options: Intl.DateTimeFormatOptions): string {
   if (!iso) return "";
   const utc = new Date(iso);
   if (Number.isNaN(utc.getTime())) return "";
-  return new Intl.DateTimeFormat(clock.locale, {
+  return new Intl.DateTimeFormat(clock.locale, { ...options, timeZone: "UTC" }).format(shifted(utc, clock));
+}
+
+export function formatMessageTime(iso: string | null, clock: UserClock): string {
+  return formatInstant(iso, clock, {
     year: "numeric",
     month: "short",
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-    timeZone: "UTC",
-  }).format(shifted(utc, clock));
+  });
+}
+
+/** The date alone ("Nov 20, 2026") in the user's time zone and language. */
+export function formatDate(iso: string | null, clock: UserClock): string {
+  return formatInstant(iso, clock, { year: "numeric", month: "short", day: "numeric" });
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -48,6 +48,12 @@ export const DEFAULT_STRINGS = {
   Role_system: "System",
   Messages_Count: "{0} messages",
   Unknown_Sender: "Unknown sender",
+  Customer_Display_Key: "Customer",
+  Customer_Desc_Key: "Optional: the case's Customer column; the control lists the customer's earlier handoffs.",
+  Summary_Label: "Summary",
+  Earlier_Heading: "Earlier handoffs from this customer",
+  Earlier_More: "{0} more",
+  Search_Clear: "Clear search",
 } as const;
 
 export type StringKey = keyof typeof DEFAULT_STRINGS;

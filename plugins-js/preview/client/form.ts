@@ -180,8 +180,8 @@ export function formFields(layout: FormLayout): FormField[] {
   return layout.tabs.flatMap((t) => t.columns.flatMap((c) => c.sections.flatMap((s) => s.fields)));
 }
 
-const LOOKUP_TYPES = new Set(["Lookup", "Customer", "Owner"]);
-const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
+export const LOOKUP_TYPES = new Set(["Lookup", "Customer", "Owner"]);
+export const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 
 /** A column's value as the form shows it: the display name of a lookup, the label of a choice, else the value. */
 export function shownValue(record: Record<string, unknown>, column: string, type: string | undefined): string {

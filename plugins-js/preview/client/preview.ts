@@ -10,6 +10,8 @@
 import {
   CASE_FORM_XML,
   columnsToSelect,
+  FORMATTED,
+  LOOKUP_TYPES,
   drawForm,
   parseFormXml,
   previewForm,
@@ -80,13 +82,23 @@ async function loadCaseForm(): Promise<{ layout: FormLayout; types: Map<string, 
   return caseForm;
 }
 
+/** A lookup column as a bound lookup property gives it (ComponentFramework.LookupValue[]), or none. */
+function lookupValue(record: Row, column: string): Array<{ id: string; name: string; entityType: string }> {
+  const id = record[`_${column}_value`];
+  if (typeof id !== "string") return [];
+  const name = String(record[`_${column}_value${FORMATTED}`] ?? "");
+  const entityType = String(record[`_${column}_value@Microsoft.Dynamics.CRM.lookuplogicalname`] ?? "contact");
+  return [{ id, name, entityType }];
+}
+
 /** The control's parameters as the form binds them: each bound property to its column's value, statics as written. */
 function controlParameters(field: FormField, record: Row): Record<string, unknown> {
   const parameters: Record<string, unknown> = {};
   const custom = field.customControl!;
   for (const [property, column] of Object.entries(custom.bindings)) {
+    const lookup = LOOKUP_TYPES.has(caseForm?.types.get(column) ?? "");
     parameters[property] = {
-      raw: record[column] ?? null,
+      raw: lookup ? lookupValue(record, column) : (record[column] ?? null),
       security: { readable: true, editable: true, secured: false },
     };
   }
@@ -112,6 +124,13 @@ function controlContext(field: FormField, record: Row, host: HTMLElement): unkno
     },
     resources: { getString: (key: string) => strings[key] ?? key },
     webAPI: webApi,
+    // context.navigation.openForm: a case opens here, in the preview's form.
+    navigation: {
+      openForm: async (options: { entityName: string; entityId?: string }) => {
+        if (options.entityName === "incident" && options.entityId) await openCase(options.entityId);
+        return { savedEntityReference: [] };
+      },
+    },
   };
 }
 

@@ -20,10 +20,6 @@ const FILES = {
     "application/javascript",
   ],
   "/lib/fluent.js": [join(root, "node_modules", "pcf-start", "lib", "fluent_8_121_1.js"), "application/javascript"],
-  "/lib/icon-stand-ins.js": [
-    join(root, "plugins-js", "preview", "static", "icon-stand-ins.js"),
-    "application/javascript",
-  ],
   "/control/bundle.js": [join(root, "out", "controls", "HandoffTranscript", "bundle.js"), "application/javascript"],
   "/control/css/HandoffTranscript.css": [
     join(root, "out", "controls", "HandoffTranscript", "css", "HandoffTranscript.css"),
@@ -52,8 +48,14 @@ async function launch() {
 async function openHarness(browser, timezoneId = "America/Los_Angeles") {
   const context = await browser.newContext({ timezoneId, locale: "en-US", viewport: { width: 900, height: 700 } });
   const page = await context.newPage();
+  // Everything that should never happen on the page: an uncaught error, a console error, a failed request, or a
+  // request for anything that is not the harness's own (a font or icon from a CDN, say).
   const errors = [];
+  const requested = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(`console.error: ${m.text()}`));
+  page.on("requestfailed", (r) => errors.push(`request failed: ${r.url()}`));
+  page.on("request", (r) => requested.push(r.url()));
   await page.route("**/*", (route) => {
     const url = new URL(route.request().url());
     const file = url.origin === ORIGIN ? FILES[url.pathname] : undefined;
@@ -62,7 +64,7 @@ async function openHarness(browser, timezoneId = "America/Los_Angeles") {
   });
   await page.goto(`${ORIGIN}/harness.html`);
   await page.waitForFunction(() => "E2C.HandoffTranscript" in (window.__controls || {}));
-  return { page, errors };
+  return { page, errors, requested };
 }
 
 const builtControl = join(root, "out", "controls", "HandoffTranscript");

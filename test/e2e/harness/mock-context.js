@@ -1,4 +1,5 @@
 /* global ReactDOM */
+/* eslint-disable @microsoft/power-apps/avoid-dom-form -- this harness page is not a model-driven form: it owns its DOM */
 // A PCF context in the browser for the real production bundle: what the Case form gives the control, with the
 // user's time zone, language, theme and Web API under the test's control.
 (function () {
@@ -32,6 +33,7 @@
     document.body.style.background = opts.dark ? "#1f1f1f" : "#ffffff";
     document.documentElement.dir = opts.rtl ? "rtl" : "ltr";
     window.__loads = [];
+    window.__opened = [];
     var Control = window.__controls["E2C.HandoffTranscript"];
     var control = new Control();
     var context = {
@@ -43,13 +45,14 @@
         classification: { raw: opts.classification || null },
         sentiment: { raw: opts.sentiment === undefined ? null : opts.sentiment },
         messageOrder: { raw: opts.order || "oldestFirst" },
+        customer: { raw: opts.customerId ? [{ id: opts.customerId, name: "Jane Doe", entityType: "contact" }] : [] },
       },
       mode: {
         isControlDisabled: !!opts.disabled,
         allocatedWidth: width,
         allocatedHeight: height,
         trackContainerResize: function () {},
-        contextInfo: { entityId: "{11111111-2222-3333-4444-555555555555}" },
+        contextInfo: { entityId: "{11111111-2222-3333-4444-555555555555}", entityTypeName: "incident" },
       },
       client: {
         getFormFactor: function () {
@@ -71,8 +74,20 @@
       webAPI: {
         retrieveMultipleRecords: function (entity, query) {
           window.__loads.push([entity, query]);
+          if (entity === "incident") {
+            var earlier = opts.earlier || [];
+            // As Xrm.WebApi rejects: an error with the HTTP status (403 when the user may not read cases).
+            if (!Array.isArray(earlier)) return Promise.reject({ errorCode: earlier.status, message: "Forbidden" });
+            return Promise.resolve({ entities: earlier });
+          }
           var note = opts.note === undefined ? null : opts.note;
           return Promise.resolve({ entities: note === null ? [] : [{ notetext: note }] });
+        },
+      },
+      navigation: {
+        openForm: function (options) {
+          window.__opened.push(options);
+          return Promise.resolve({ savedEntityReference: [] });
         },
       },
       fluentDesignLanguage: opts.dark ? { isDarkTheme: true, tokenTheme: DARK_TOKENS } : undefined,
