@@ -122,12 +122,48 @@ class Lines {
 }
 
 const lines = new Lines();
-const NO_QUOTES: QuotedRange[] = [];
+
+const KEY_BIT: Record<HeaderKey, number> = { from: 1, sent: 2, date: 4, to: 8, subject: 16 };
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let b = bits; b !== 0; b &= b - 1) count++;
+  return count;
+}
 
 /** The quoted ranges and the signature of one message body. */
 export function readReplyParts(body: string): ReplyParts {
-  if (body.length === 0) return { quoted: NO_QUOTES.slice(), signature: null };
+  if (body.length === 0) return { quoted: [], signature: null };
+  // Most messages have nothing that could start a quote: no `>`, no colon, no line starting with -, _ or white space.
+  // Then only a device footer on the last line can be folded.
+  if (!mayHoldQuote(body)) {
+    return { quoted: [], signature: footerOnLastLine(body) };
+  }
   return new BodyReader(body).read();
+}
+
+function mayHoldQuote(body: string): boolean {
+  if (body.indexOf(">") >= 0 || body.indexOf(":") >= 0 || body.indexOf("：") >= 0) return true;
+  for (let at = 0; at < body.length; ) {
+    const code = body.charCodeAt(at);
+    if (code === 45 || code === 95 || code === 32 || code === 9) return true;
+    const next = body.indexOf("\n", at);
+    if (next < 0) break;
+    at = next + 1;
+  }
+  return false;
+}
+
+/** "Sent from my iPhone" as the last line of a body that has no quote. */
+function footerOnLastLine(body: string): QuotedRange | null {
+  let end = body.length;
+  while (end > 0 && (isSpace(body.charCodeAt(end - 1)) || body.charCodeAt(end - 1) === 10)) end--;
+  if (end === 0) return null;
+  const start = body.lastIndexOf("\n", end - 1) + 1;
+  if (end - start > 60) return null;
+  let first = start;
+  while (first < end && isSpace(body.charCodeAt(first))) first++;
+  return DEVICE_FOOTER_RE.test(body.slice(first, end)) ? { start, end } : null;
 }
 
 /** The quoted ranges of a body given as lines (kept for callers that split the body themselves). */
@@ -143,6 +179,17 @@ class BodyReader {
   constructor(private readonly body: string) {
     lines.read(body);
     this.stop = lines.count;
+  }
+
+  /** The next colon (ASCII or full-width) at or after `at`, remembered: lines are asked for in order. */
+  private nextColon = -2;
+  private nextWideColon = -2;
+
+  private colonFrom(at: number): number {
+    if (this.nextColon !== -1 && this.nextColon < at) this.nextColon = this.body.indexOf(":", at);
+    if (this.nextWideColon !== -1 && this.nextWideColon < at) this.nextWideColon = this.body.indexOf("：", at);
+    if (this.nextColon < 0) return this.nextWideColon;
+    return this.nextWideColon < 0 ? this.nextColon : Math.min(this.nextColon, this.nextWideColon);
   }
 
   private text(i: number): string {
@@ -283,19 +330,11 @@ class BodyReader {
   private headerBlockAt(i: number): number | "forward" {
     // Cheap first look: a header key ends with a colon within the first 25 characters.
     const first = lines.first[i] as number;
-    const stop = Math.min(first + 25, lines.last[i] as number);
-    let colon = false;
-    for (let at = first; at < stop; at++) {
-      const code = this.body.charCodeAt(at);
-      if (code === 58 || code === 0xff1a) {
-        colon = true;
-        break;
-      }
-    }
-    if (!colon) return -1;
+    const colon = this.colonFrom(first);
+    if (colon < 0 || colon >= first + 25 || colon >= (lines.last[i] as number)) return -1;
     const key = headerKeyOf(this.text(i));
     if (key !== "from" && key !== "date" && key !== "sent") return -1;
-    const seen = new Set<HeaderKey>([key]);
+    let seen = KEY_BIT[key];
     let last = i;
     let at = false;
     let forward = false;
@@ -310,7 +349,7 @@ class BodyReader {
         continue;
       }
       wrapped = 0;
-      seen.add(next);
+      seen |= KEY_BIT[next];
       last = k;
       if (line.includes("@")) at = true;
       if (next === "subject" && FORWARD_SUBJECT_RE.test(line.slice(line.search(/[:：]/) + 1).replace(/^[\s*]+/, ""))) {
@@ -318,8 +357,9 @@ class BodyReader {
       }
     }
     // Two keys with an address, From: with Sent: (Outlook's own pair), or three keys with a subject.
-    const outlook = seen.has("from") && seen.has("sent");
-    const ok = seen.size >= 2 && (at || outlook || (seen.size >= 3 && seen.has("subject")));
+    const keys = bitCount(seen);
+    const outlook = (seen & 3) === 3; // From: and Sent:
+    const ok = keys >= 2 && (at || outlook || (keys >= 3 && (seen & KEY_BIT.subject) !== 0));
     if (!ok) return -1;
     return forward ? "forward" : last;
   }
@@ -349,7 +389,7 @@ class BodyReader {
       if (kind === QUOTE && s !== e) break;
       length += (lines.last[s] as number) - (lines.first[s] as number);
       if (length > ATTRIBUTION_CHARS) break;
-      const line = stripPrefix(this.text(s));
+      const line = this.text(s);
       if (s !== e && /[.!?]$/.test(line)) break; // a sentence: reply text, not a wrapped attribution
       if (STRONG_START_RE.test(line)) {
         strong = s;
@@ -382,21 +422,27 @@ class BodyReader {
 
   /** Whether the text from `offset` to the end of line `e` reads as an attribution. */
   private isAttribution(offset: number, e: number, started: boolean): boolean {
-    const raw = this.body.slice(offset, lines.last[e]);
-    const text = raw.replace(BIDI_RE, "").replace(/\s*\n[\s>]*/g, " ").trim();
-    const core = text.replace(/[\s-]+$/, "");
-    const dashTail = core.length < text.length && text.endsWith("--");
-    const colon = /[:：]$/.test(core);
+    let text = this.body.slice(offset, lines.last[e]);
+    if (offset < (lines.start[e] as number)) text = text.replace(/\s*\n[\s>]*/g, " "); // wrapped over lines
+    if (BIDI_RE.test(text)) text = text.replace(BIDI_RE, "");
+    text = text.trim();
+    let coreEnd = text.length;
+    while (coreEnd > 0 && (text.charCodeAt(coreEnd - 1) === 45 || isSpace(text.charCodeAt(coreEnd - 1)))) coreEnd--;
+    const dashTail = coreEnd < text.length && text.endsWith("--");
+    const core = coreEnd < text.length ? text.slice(0, coreEnd) : text;
+    const lastCode = core.charCodeAt(core.length - 1);
+    const colon = lastCode === 58 || lastCode === 0xff1a;
     const address = text.includes("@");
-    const verbLast = VERB_LAST_RE.test(core);
-    if (/^-{2,}/.test(text) && dashTail && verbLast) return true; // "---- John Smith wrote ----"
+    // The verb sits at the end: test only the tail, so a long line is not searched from every position.
+    const verbLast = VERB_LAST_RE.test(core.length > 40 ? core.slice(-40) : core);
+    if (dashTail && verbLast && text.charCodeAt(0) === 45 && text.charCodeAt(1) === 45) return true; // "-- X wrote --"
     if (!started) return colon && verbLast && address; // "Sent from Samsung Mobile Name <a@b.c> wrote:"
-    const dated = TIME_RE.test(text) || address;
-    if ((colon || (verbLast && dashTail)) && dated && VERB_RE.test(core)) return true;
-    if (!address || !(TIME_RE.test(text) || DATE_RE.test(text))) return false;
+    const timed = TIME_RE.test(text);
+    if ((colon || (verbLast && dashTail)) && (timed || address) && (verbLast || VERB_RE.test(core))) return true;
+    if (!address || !(timed || DATE_RE.test(text))) return false;
     if (colon) return true; // Gmail's "<date> Name <address>:" (Japanese, Russian, Korean…)
     // A date and address directly above a `>` block ("2011/4/7 Name <name@example.com>").
-    if (!core.endsWith(">")) return false;
+    if (lastCode !== GT) return false;
     let next = e + 1;
     while (next < lines.count && lines.kind[next] === BLANK) next++;
     if (next >= lines.count || lines.kind[next] !== QUOTE) return false;
@@ -412,37 +458,41 @@ class BodyReader {
     const n = Math.min(lines.count, this.stop);
     let sig = -1;
     let lastLine = -1;
-    let after = 0; // reply lines under the candidate
-    let footerRun = true; // every reply line so far (from the bottom) is a footer or sign-off
+    let below = -1; // the reply line under this one
+    let after = 0; // reply lines under this one
+    let footerRun = true; // every reply line under this one is a footer or sign-off
     for (let i = n - 1; i >= 0; i--) {
       if (lines.kind[i] === BLANK || lines.taken[i] === 1) continue;
       if (lines.kind[i] === QUOTE) break; // an inline quote above the last reply text
       if (lastLine < 0) lastLine = i;
-      const line = this.text(i);
-      if (line.length <= 60 && SIGNATURE_DELIMITER_RE.test(line) && after <= SIGNATURE_LINES) sig = i;
-      else if (line.length <= 60 && (DEVICE_FOOTER_RE.test(line) || DASH_NAME_RE.test(line))) {
-        if (footerRun || sig === this.nextReplyLine(i)) sig = i;
+      const first = lines.first[i] as number;
+      const short = (lines.last[i] as number) - first <= 60;
+      const code = this.body.charCodeAt(first);
+      if (short && (code === 45 || code === 95) && SIGNATURE_DELIMITER_RE.test(this.text(i))) {
+        if (after <= SIGNATURE_LINES) sig = i;
+      } else if (short && (footerRun || sig === below) && this.isFooter(i, code)) {
+        sig = i;
       } else {
         footerRun = false;
       }
+      below = i;
       if (++after > SIGNATURE_LINES + 1) break;
     }
     if (sig < 0) return null;
-    // A quote that starts mid-line keeps the line's start as reply text: the signature never starts there.
     for (let k = sig; k <= lastLine; k++) if (lines.kind[k] !== BLANK && lines.taken[k] !== 1) lines.taken[k] = 2;
     return { start: lines.start[sig] as number, end: lines.last[lastLine] as number };
   }
 
-  private nextReplyLine(i: number): number {
-    for (let k = i + 1; k < lines.count; k++) if (lines.kind[k] !== BLANK && lines.taken[k] !== 1) return k;
-    return -1;
+  /** A device footer ("Sent from my iPhone") or a "-Name" sign-off. */
+  private isFooter(i: number, code: number): boolean {
+    const line = this.text(i);
+    return code === 45 ? DASH_NAME_RE.test(line) : DEVICE_FOOTER_RE.test(line);
   }
 
   /** The quotes to fold: all of them, or in an inline reply only those with no reply text after them. */
   private fold(): QuotedRange[] {
     const { blocks } = this;
     if (blocks.length === 0) return [];
-    const replyAfter = blocks.map((b) => this.hasReplyBetween(b.to + 1, lines.count));
     let inline = false;
     for (let k = 0; k + 1 < blocks.length && !inline; k++) {
       const next = blocks[k + 1] as Block;
@@ -450,9 +500,9 @@ class BodyReader {
       inline = this.hasReplyBetween((blocks[k] as Block).to + 1, next.from + (midLine ? 1 : 0));
     }
     const quoted: QuotedRange[] = [];
-    blocks.forEach((b, k) => {
-      if (!inline || !replyAfter[k]) quoted.push({ start: b.start, end: b.end });
-    });
+    for (const b of blocks) {
+      if (!inline || !this.hasReplyBetween(b.to + 1, lines.count)) quoted.push({ start: b.start, end: b.end });
+    }
     return quoted;
   }
 
@@ -462,9 +512,4 @@ class BodyReader {
     for (let k = from; k < end; k++) if (lines.kind[k] !== BLANK && lines.taken[k] === 0) return true;
     return false;
   }
-}
-
-/** A line without the indentation, `>`, `*` and dashes some clients put before an attribution. */
-function stripPrefix(line: string): string {
-  return line.replace(BIDI_RE, "").replace(/^[\s>*-]+/, "");
 }

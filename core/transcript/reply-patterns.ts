@@ -27,7 +27,9 @@ export const VERB_LAST_RE = new RegExp(`(?<![${WORDY}])(?:${VERBS})\\s*[:：]?\\
  * "בתאריך …" (Hebrew).
  */
 const LEADS = "On|Am|Le|El|Em|Il|Op|W dniu|Den|den|På|Dne|Dňa|Vào|في|בתאריך";
-export const STRONG_START_RE = new RegExp(`^(?:${LEADS})\\s|^在\\s?\\d`);
+/** Indentation, `>`, `*`, dashes and bidirectional marks some clients put before an attribution. */
+const PREFIX = "[\\s>*\\-\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*";
+export const STRONG_START_RE = new RegExp(`^${PREFIX}(?:(?:${LEADS})\\s|在\\s?\\d)`);
 /** The same words inside a line, after the reply it ends ("Thanks! On Wed, … wrote:", "reply--- On …"). */
 export const EMBEDDED_LEAD_RE = new RegExp(`(?:-{2,}\\s*|(?<=\\s))(?:${LEADS})\\s`, "g");
 /**
@@ -35,7 +37,7 @@ export const EMBEDDED_LEAD_RE = new RegExp(`(?:-{2,}\\s*|(?<=\\s))(?:${LEADS})\\
  * skrev …", "вт, 19 нояб. 2026 г. в 18:02, …", "2026年11月19日(火) 18:02 …", "ב-19 בנוב׳ …", Thunderbird's
  * "19.11.2026 18:02, … пишет:".
  */
-export const WEAK_START_RE = /^(?:\p{L}{1,4}[.,-]*\s*)?\d/u;
+export const WEAK_START_RE = new RegExp(`^${PREFIX}(?:\\p{L}{1,4}[.,-]*\\s*)?\\d`, "u");
 
 /** A clock time ("18:02", "6.02", "18h02") or an address: real attributions have one or the other. */
 export const TIME_RE = /\d{1,2}[:.h]\d{2}/;
