@@ -83,7 +83,7 @@ class Lines {
 
   read(body: string): void {
     let n = 0;
-    for (let at = 0; at <= body.length; ) {
+    for (let at = 0; at <= body.length;) {
       let end = body.indexOf("\n", at);
       if (end < 0) end = body.length;
       if (n === this.start.length) this.grow();
@@ -144,7 +144,7 @@ export function readReplyParts(body: string): ReplyParts {
 
 function mayHoldQuote(body: string): boolean {
   if (body.indexOf(">") >= 0 || body.indexOf(":") >= 0 || body.indexOf("：") >= 0) return true;
-  for (let at = 0; at < body.length; ) {
+  for (let at = 0; at < body.length;) {
     const code = body.charCodeAt(at);
     if (code === 45 || code === 95 || code === 32 || code === 9) return true;
     const next = body.indexOf("\n", at);
@@ -447,7 +447,11 @@ class BodyReader {
     while (next < lines.count && lines.kind[next] === BLANK) next++;
     if (next >= lines.count || lines.kind[next] !== QUOTE) return false;
     // …unless that `>` line ends the attribution itself ("> wrote:").
-    return !VERB_LAST_RE.test(this.text(next).replace(/^[>\s]+/, "").replace(/[\s-]+$/, ""));
+    return !VERB_LAST_RE.test(
+      this.text(next)
+        .replace(/^[>\s]+/, "")
+        .replace(/[\s-]+$/, ""),
+    );
   }
 
   /**

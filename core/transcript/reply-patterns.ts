@@ -62,9 +62,9 @@ export type HeaderKey = "from" | "sent" | "date" | "to" | "subject";
 /** Outlook header keys in each language: "From:", "Von:", "De :", "Från:", "差出人:", "보낸 사람:"… */
 const HEADER_KEYS: Record<HeaderKey, string> = {
   from: "from|von|de|van|från|fra|od|от|da|lähettäjä|kimden|发件人|寄件者|差出人|보낸 사람|từ|من|מאת",
-  sent: "sent|gesendet|envoyé|enviado|enviada|inviato|verzonden|skickat|sendt|wysłano|wysłane|отправлено|odesláno|lähetetty|gönderildi|gönderilme tarihi|发送时间|已发送|傳送時間|寄件日期|送信日時|보낸 날짜|đã gửi|تاريخ الإرسال|أرسلت|נשלח",
+  sent: "sent|gesendet|envoyé|enviado el|enviado em|enviada em|enviado|enviada|inviato|verzonden|skickat|sendt|wysłano|wysłane|отправлено|odesláno|lähetetty|gönderildi|gönderilme tarihi|发送时间|已发送|傳送時間|寄件日期|送信日時|보낸 날짜|đã gửi|تاريخ الإرسال|تم الإرسال|أرسلت|נשלח",
   date: "date|datum|fecha|data|дата|päivämäärä|tarih|日期|日付|날짜|ngày|التاريخ|תאריך",
-  to: "to|an|à|a|para|aan|till|til|do|кому|komu|vastaanottaja|kime|收件人|宛先|받는 사람|đến|إلى|אל|cc|kopie|copie|kopia|копия|kopio|bilgi|抄送|副本|참조",
+  to: "to|an|à|a|para|aan|till|til|do|кому|komu|vastaanottaja|kime|收件人|收件者|宛先|받는 사람|đến|إلى|אל|cc|kopie|copie|kopia|копия|kopio|bilgi|抄送|副本|참조",
   subject:
     "subject|betreff|objet|asunto|assunto|oggetto|onderwerp|ämne|emne|temat|тема|předmět|aihe|konu|主题|主旨|件名|제목|chủ đề|الموضوع|נושא",
 };
@@ -99,4 +99,4 @@ export const DASH_NAME_RE = /^-\p{L}[\p{L}.'’]*(?: [\p{L}.'’]+){0,2}$/u;
  * "…'dan gönderildi", "iPhoneから送信", "发自我的iPhone", "…에서 보냄", "Được gửi từ…", "أُرسلت من…", "נשלח מ…".
  */
 export const DEVICE_FOOTER_RE =
-  /^(?:sent (?:from|with|via) (?:my )?[\w .'’&-]{1,40}|get outlook for \w+|von meinem [\w ]{1,30} gesendet|gesendet von (?:meinem )?[\w ]{1,30}|envoyé (?:de|depuis) mon [\w ]{1,30}|enviado (?:desde|de|do) (?:mi|meu|o meu) [\w ]{1,30}|inviato da(?:l mio)? [\w ]{1,30}|verzonden (?:vanaf|met|van) (?:mijn )?[\w ]{1,30}|skickat från (?:min )?[\w ]{1,30}|sendt fra (?:min )?[\w ]{1,30}|wysłane z (?:mojego |mojej )?[\w ]{1,30}|отправлено (?:с|из) [\p{L}\w ]{1,30}|odesláno z [\p{L}\w ]{1,30}|lähetetty [\p{L}\w ]{1,30}|[\w ]{1,30}['’]?(?:dan|den|tan|ten) gönderildi|[\w ]{1,20}から送信|发自我的[\w ]{1,20}|從我的[\w ]{1,20}傳送|[\w ]{1,20}에서 보냄|được gửi từ [\p{L}\w ]{1,30}|أُ?رسلت من [\p{L}\w ]{1,30}|נשלח מ[\p{L}\w -]{1,30})\.?$/iu;
+  /^(?:sent (?:from|with|via) (?:my )?[\w .'’&-]{1,40}|get outlook for \w+|von meinem [\w ]{1,30} gesendet|gesendet von (?:meinem )?[\w ]{1,30}|envoyé (?:de|depuis) mon [\w ]{1,30}|enviado (?:desde|de|do) (?:mi|meu|o meu) [\w ]{1,30}|inviato da(?:l mio)? [\w ]{1,30}|verzonden (?:vanaf|met|van) (?:mijn )?[\w ]{1,30}|skickat från (?:min )?[\w ]{1,30}|sendt fra (?:min )?[\w ]{1,30}|wysłane z (?:mojego |mojej )?[\w '’]{1,30}|отправлено (?:с|из) [\p{L}\w ]{1,30}|odesláno z [\p{L}\w ]{1,30}|lähetetty [\p{L}\w ]{1,30}|[\w ]{1,30}['’]?(?:dan|den|tan|ten) gönderildi|[\w ]{1,20}から送信|发自我的[\w ]{1,20}|從我的[\w ]{1,20}傳送|[\w ]{1,20}에서 보냄|được gửi từ [\p{L}\w ]{1,30}|أُ?رسلت من [\p{L}\w ]{1,30}|נשלח מ[\p{L}\w -]{1,30})\.?$/iu;
