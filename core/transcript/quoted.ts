@@ -43,6 +43,8 @@ const GT = 62;
 /** An attribution may be wrapped over this many lines (Gmail and Outlook wrap long names and addresses). */
 const ATTRIBUTION_LINES = 6;
 const ATTRIBUTION_CHARS = 500;
+/** An Outlook header block is short: From, Sent, To, Cc, Subject and a few wrapped lines. */
+const HEADER_LINES = 12;
 /** A signature is short: at most this many lines after its delimiter. */
 const SIGNATURE_LINES = 10;
 
@@ -79,6 +81,8 @@ class Lines {
   kind = new Uint8Array(64);
   /** Part of a quote (1) or of the signature (2): not reply text. */
   taken = new Uint8Array(64);
+  /** The line's Outlook header key, once looked up: 0 not yet, 1 none, else 2 + its index in HEADER_KEYS. */
+  key = new Uint8Array(64);
   count = 0;
 
   read(body: string): void {
@@ -94,6 +98,7 @@ class Lines {
       this.start[n] = at;
       this.end[n] = end;
       this.taken[n] = 0;
+      this.key[n] = 0;
       if (first === end) {
         this.first[n] = -1;
         this.last[n] = -1;
@@ -118,12 +123,14 @@ class Lines {
     this.last = copy(this.last, new Int32Array(size));
     this.kind = copy(this.kind, new Uint8Array(size));
     this.taken = copy(this.taken, new Uint8Array(size));
+    this.key = copy(this.key, new Uint8Array(size));
   }
 }
 
 const lines = new Lines();
 
 const KEY_BIT: Record<HeaderKey, number> = { from: 1, sent: 2, date: 4, to: 8, subject: 16 };
+const KEY_NAMES = Object.keys(KEY_BIT) as HeaderKey[];
 
 function bitCount(bits: number): number {
   let count = 0;
@@ -139,7 +146,7 @@ export function readReplyParts(body: string): ReplyParts {
   if (!mayHoldQuote(body)) {
     return { quoted: [], signature: footerOnLastLine(body) };
   }
-  return new BodyReader(body).read();
+  return bodyReader.read(body);
 }
 
 function mayHoldQuote(body: string): boolean {
@@ -171,15 +178,12 @@ export function findQuotedRanges(bodyLines: readonly string[]): QuotedRange[] {
   return readReplyParts(bodyLines.join("\n")).quoted;
 }
 
+/** Reads one body at a time; one instance serves every message, so a long transcript does not allocate per body. */
 class BodyReader {
+  private body = "";
   private readonly blocks: Block[] = [];
   /** Lines from here on are a forwarded message or the end of the body: no quote starts there. */
-  private stop: number;
-
-  constructor(private readonly body: string) {
-    lines.read(body);
-    this.stop = lines.count;
-  }
+  private stop = 0;
 
   /** The next colon (ASCII or full-width) at or after `at`, remembered: lines are asked for in order. */
   private nextColon = -2;
@@ -203,7 +207,13 @@ class BodyReader {
     return code;
   }
 
-  read(): ReplyParts {
+  read(body: string): ReplyParts {
+    this.body = body;
+    lines.read(body);
+    this.stop = lines.count;
+    this.blocks.length = 0;
+    this.nextColon = -2;
+    this.nextWideColon = -2;
     this.findQuotes();
     const signature = this.findSignature();
     return { quoted: this.fold(), signature };
@@ -323,6 +333,17 @@ class BodyReader {
     return !/\s/.test(line) && /[=/_%&?]/.test(line) && !/[.!?]$/.test(line);
   }
 
+  /** Line `k`'s Outlook header key, looked up once per line. */
+  private keyAt(k: number): HeaderKey | null {
+    let code = lines.key[k] as number;
+    if (code === 0) {
+      const key = lines.kind[k] === TEXT ? headerKeyOf(this.text(k)) : null;
+      code = key === null ? 1 : 2 + KEY_NAMES.indexOf(key);
+      lines.key[k] = code;
+    }
+    return code === 1 ? null : (KEY_NAMES[code - 2] as HeaderKey);
+  }
+
   /**
    * An Outlook header block starting at line `i`: a From: (or Date:) line and more header lines under it, some
    * wrapped. Returns its last line, "forward" when its Subject: says the mail was forwarded, or -1.
@@ -332,7 +353,7 @@ class BodyReader {
     const first = lines.first[i] as number;
     const colon = this.colonFrom(first);
     if (colon < 0 || colon >= first + 25 || colon >= (lines.last[i] as number)) return -1;
-    const key = headerKeyOf(this.text(i));
+    const key = this.keyAt(i);
     if (key !== "from" && key !== "date" && key !== "sent") return -1;
     let seen = KEY_BIT[key];
     let last = i;
@@ -340,10 +361,9 @@ class BodyReader {
     let forward = false;
     let wrapped = 0;
     if (this.text(i).includes("@")) at = true;
-    for (let k = i + 1; k < lines.count && k <= last + 3; k++) {
+    for (let k = i + 1; k < lines.count && k <= last + 3 && k <= i + HEADER_LINES; k++) {
       if (lines.kind[k] === BLANK) break;
-      const line = this.text(k);
-      const next = headerKeyOf(line);
+      const next = this.keyAt(k);
       if (next === null) {
         if (++wrapped > 2) break;
         continue;
@@ -351,6 +371,7 @@ class BodyReader {
       wrapped = 0;
       seen |= KEY_BIT[next];
       last = k;
+      const line = this.text(k);
       if (line.includes("@")) at = true;
       if (next === "subject" && FORWARD_SUBJECT_RE.test(line.slice(line.search(/[:：]/) + 1).replace(/^[\s*]+/, ""))) {
         forward = true;
@@ -503,10 +524,12 @@ class BodyReader {
       const midLine = next.start > (lines.first[next.from] as number);
       inline = this.hasReplyBetween((blocks[k] as Block).to + 1, next.from + (midLine ? 1 : 0));
     }
-    const quoted: QuotedRange[] = [];
-    for (const b of blocks) {
-      if (!inline || !this.hasReplyBetween(b.to + 1, lines.count)) quoted.push({ start: b.start, end: b.end });
+    let lastReply = -1;
+    for (let k = lines.count - 1; k >= 0 && lastReply < 0; k--) {
+      if (lines.kind[k] !== BLANK && lines.taken[k] === 0) lastReply = k;
     }
+    const quoted: QuotedRange[] = [];
+    for (const b of blocks) if (!inline || lastReply <= b.to) quoted.push({ start: b.start, end: b.end });
     return quoted;
   }
 
@@ -517,3 +540,5 @@ class BodyReader {
     return false;
   }
 }
+
+const bodyReader = new BodyReader();

@@ -69,18 +69,30 @@ const HEADER_KEYS: Record<HeaderKey, string> = {
     "subject|betreff|objet|asunto|assunto|oggetto|onderwerp|ämne|emne|temat|тема|předmět|aihe|konu|主题|主旨|件名|제목|chủ đề|الموضوع|נושא",
 };
 
-const HEADER_RE = new RegExp(
-  `^\\*{0,2}\\s*(?:(${HEADER_KEYS.from})|(${HEADER_KEYS.sent})|(${HEADER_KEYS.date})|(${HEADER_KEYS.to})|(${HEADER_KEYS.subject}))\\s*\\*{0,2}\\s*[:：]`,
-  "i",
-);
-const KEY_ORDER: HeaderKey[] = ["from", "sent", "date", "to", "subject"];
+const HEADER_KEY_OF = new Map<string, HeaderKey>();
+for (const [kind, names] of Object.entries(HEADER_KEYS) as [HeaderKey, string][]) {
+  for (const name of names.split("|")) if (!HEADER_KEY_OF.has(name)) HEADER_KEY_OF.set(name, kind);
+}
 
-/** Which Outlook header key a line starts with ("*Sent:* …" → "sent"), or null. `line` has no indentation. */
+/**
+ * Which Outlook header key a line starts with ("*Sent:* …" → "sent"), or null. `line` has no indentation; the key
+ * is what comes before the first colon, without bold marks.
+ */
 export function headerKeyOf(line: string): HeaderKey | null {
-  const m = HEADER_RE.exec(line);
-  if (!m) return null;
-  for (let g = 1; g <= 5; g++) if (m[g] !== undefined) return KEY_ORDER[g - 1] as HeaderKey;
-  return null;
+  let colon = -1;
+  for (let at = 0; at < line.length && at < 25; at++) {
+    const code = line.charCodeAt(at);
+    if (code === 58 || code === 0xff1a) {
+      colon = at;
+      break;
+    }
+  }
+  if (colon < 1) return null;
+  const key = line
+    .slice(0, colon)
+    .replace(/^[\s*]+|[\s*]+$/g, "")
+    .toLowerCase();
+  return HEADER_KEY_OF.get(key) ?? null;
 }
 
 /** A rule Outlook draws above its header block: "________________________________" or "-----------------". */

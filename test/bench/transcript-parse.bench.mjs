@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const { writeTranscript, parseTranscript } = require("../../dist/core/transcript/index.js");
+const { writeTranscript, parseTranscript, readReplyParts } = require("../../dist/core/transcript/index.js");
 
 /**
  * A deterministic transcript of at least `bytes` characters, shaped like an email thread: short notes, replies that
@@ -73,6 +73,13 @@ export default function run() {
   const splitMs = time(() => text.split("\n"), 15);
   const throughput = megabytes / (parseMs / 1000);
   const ratio = parseMs / splitMs;
+  // Folding alone (quoted ranges and signature of every message), the part of parsing that reads reply text.
+  const bodies = parseTranscript(text).messages.map((m) => m.body);
+  let folded = 0;
+  const foldMs = time(() => {
+    folded = 0;
+    for (const body of bodies) if (readReplyParts(body).quoted.length > 0) folded++;
+  }, 15);
   return [
     { name: "transcript size", value: `${megabytes.toFixed(2)} MB, ${messages} messages` },
     {
@@ -80,6 +87,10 @@ export default function run() {
       value: `${throughput.toFixed(0)} MB/s`,
       budget: "≥ 100 MB/s",
       ok: throughput >= 100,
+    },
+    {
+      name: "folding quoted text and signatures",
+      value: `${(megabytes / (foldMs / 1000)).toFixed(0)} MB/s (${foldMs.toFixed(1)} ms, ${folded} of ${bodies.length} messages fold a quote)`,
     },
     {
       name: 'parse time / split("\\n") time',
