@@ -2,7 +2,9 @@
  * What mail clients write above the text they quote, in the languages Outlook, Gmail, Apple Mail and Thunderbird ship
  * (English, German, French, Spanish, Portuguese, Italian, Dutch, Polish, Swedish, Norwegian, Danish, Finnish, Russian,
  * Czech, Turkish, Japanese, Chinese, Korean, Vietnamese, Arabic, Hebrew). Kept as compact alternations: this file is
- * part of the control's bundle (PRODUCT.md §9, ≤ 25 KB gzip).
+ * part of the control's bundle (PRODUCT.md §9, ≤ 25 KB gzip). Patterns with `\p{…}` or look-behind are built with
+ * `new RegExp(…)`: the control's build compiles regular-expression literals for older browsers, and would expand
+ * `\p{L}` into tens of kilobytes of character ranges.
  */
 
 /** Letters that make a word go on: a verb must not be part of a longer word ("wrote" in "rewrote"). */
@@ -102,7 +104,7 @@ export const RULE_LINE_RE = /^(?:_{5,}|-{5,})$/;
 export const SIGNATURE_DELIMITER_RE = /^(?:--|-- \S.{0,30}|_{2,})$/;
 
 /** A sign-off written as "-Name" directly under the reply ("-Abhishek Kona"). */
-export const DASH_NAME_RE = /^-\p{L}[\p{L}.'’]*(?: [\p{L}.'’]+){0,2}$/u;
+export const DASH_NAME_RE = new RegExp(String.raw`^-\p{L}[\p{L}.'’]*(?: [\p{L}.'’]+){0,2}$`, "u");
 
 /**
  * Device and app footers: "Sent from my iPhone", "Sent with Sparrow", "Get Outlook for Android", "Von meinem iPhone
@@ -110,5 +112,7 @@ export const DASH_NAME_RE = /^-\p{L}[\p{L}.'’]*(?: [\p{L}.'’]+){0,2}$/u;
  * "Skickat från min…", "Sendt fra min…", "Wysłane z…", "Отправлено с…", "Odesláno z…", "Lähetetty…",
  * "…'dan gönderildi", "iPhoneから送信", "发自我的iPhone", "…에서 보냄", "Được gửi từ…", "أُرسلت من…", "נשלח מ…".
  */
-export const DEVICE_FOOTER_RE =
-  /^(?:sent (?:from|with|via) (?:my )?[\w .'’&-]{1,40}|get outlook for \w+|von meinem [\w ]{1,30} gesendet|gesendet von (?:meinem )?[\w ]{1,30}|envoyé (?:de|depuis) mon [\w ]{1,30}|enviado (?:desde|de|do) (?:mi|meu|o meu) [\w ]{1,30}|inviato da(?:l mio)? [\w ]{1,30}|verzonden (?:vanaf|met|van) (?:mijn )?[\w ]{1,30}|skickat från (?:min )?[\w ]{1,30}|sendt fra (?:min )?[\w ]{1,30}|wysłane z (?:mojego |mojej )?[\w '’]{1,30}|отправлено (?:с|из) [\p{L}\w ]{1,30}|odesláno z [\p{L}\w ]{1,30}|lähetetty [\p{L}\w ]{1,30}|[\w ]{1,30}['’]?(?:dan|den|tan|ten) gönderildi|[\w ]{1,20}から送信|发自我的[\w ]{1,20}|從我的[\w ]{1,20}傳送|[\w ]{1,20}에서 보냄|được gửi từ [\p{L}\w ]{1,30}|أُ?رسلت من [\p{L}\w ]{1,30}|נשלח מ[\p{L}\w -]{1,30})\.?$/iu;
+export const DEVICE_FOOTER_RE = new RegExp(
+  String.raw`^(?:sent (?:from|with|via) (?:my )?[\w .'’&-]{1,40}|get outlook for \w+|von meinem [\w ]{1,30} gesendet|gesendet von (?:meinem )?[\w ]{1,30}|envoyé (?:de|depuis) mon [\w ]{1,30}|enviado (?:desde|de|do) (?:mi|meu|o meu) [\w ]{1,30}|inviato da(?:l mio)? [\w ]{1,30}|verzonden (?:vanaf|met|van) (?:mijn )?[\w ]{1,30}|skickat från (?:min )?[\w ]{1,30}|sendt fra (?:min )?[\w ]{1,30}|wysłane z (?:mojego |mojej )?[\w '’]{1,30}|отправлено (?:с|из) [\p{L}\w ]{1,30}|odesláno z [\p{L}\w ]{1,30}|lähetetty [\p{L}\w ]{1,30}|[\w ]{1,30}['’]?(?:dan|den|tan|ten) gönderildi|[\w ]{1,20}から送信|发自我的[\w ]{1,20}|從我的[\w ]{1,20}傳送|[\w ]{1,20}에서 보냄|được gửi từ [\p{L}\w ]{1,30}|أُ?رسلت من [\p{L}\w ]{1,30}|נשלח מ[\p{L}\w -]{1,30})\.?$`,
+  "iu",
+);
