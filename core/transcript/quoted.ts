@@ -354,7 +354,7 @@ class BodyReader {
     const colon = this.colonFrom(first);
     if (colon < 0 || colon >= first + 25 || colon >= (lines.last[i] as number)) return -1;
     const key = this.keyAt(i);
-    if (key !== "from" && key !== "date" && key !== "sent") return -1;
+    if (key !== "from" && key !== "date") return -1;
     let seen = KEY_BIT[key];
     let last = i;
     let at = false;

@@ -377,6 +377,7 @@ describe("Outlook header blocks and separators", () => {
   test("header-like lines without an address or Outlook's From:/Sent: pair are the customer's", () => {
     expect(quotedText("My booking:\nFrom: London\nTo: Paris\n\nPlease move it.")).toEqual([]);
     expect(quotedText("Invitation:\nDate: Wednesday 3, October 2026\nTime: 7:00am\nAddress: 130 Fox St")).toEqual([]);
+    expect(quotedText("I wrote twice.\nSent: 19 Nov 2026 18:02\nTo: billing@contoso.com\n\nNo answer.")).toEqual([]);
   });
 
   test.each([
