@@ -74,7 +74,7 @@ describe("folding is safe for any body", () => {
           expect(signature.end).toBeLessThanOrEqual(body.length);
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 
