@@ -2,7 +2,7 @@ export * from "./types";
 export * from "./grammar";
 export * from "./sentiment";
 export { htmlToText, looksLikeHtml, decodeEntities } from "./html";
-export { findQuotedRanges } from "./quoted";
+export { findQuotedRanges, readReplyParts, type ReplyParts } from "./quoted";
 export { parseTranscript } from "./parse";
 export { parseParty, formatParty } from "./header";
 export { normalizeRole } from "./roles";

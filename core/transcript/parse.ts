@@ -15,7 +15,7 @@ import {
 } from "./grammar";
 import { isHeaderLine, parseHeader, parseParty } from "./header";
 import { htmlToText, looksLikeHtml } from "./html";
-import { mayBeQuoteLine, QuotedRangeBuilder } from "./quoted";
+import { readReplyParts } from "./quoted";
 import { normalizeRole } from "./roles";
 import type { MessageRole, ParsedTranscript, Party, TranscriptMessage } from "./types";
 
@@ -51,7 +51,6 @@ interface Draft {
   lastEnd: number;
   /** Escaped lines seen so far: each shortens the body by one character. */
   escapes: number;
-  quoted: QuotedRangeBuilder | null;
 }
 
 export function parseTranscript(input: string): ParsedTranscript {
@@ -70,8 +69,6 @@ class Reader {
   private customerEmail: string | undefined;
   private customerName: string | undefined;
   private firstSenderKey: string | null = null;
-  /** One quote builder for every message: a 5 MB transcript has thousands. */
-  private readonly quotes = new QuotedRangeBuilder();
 
   constructor(private readonly text: string) {
     this.length = text.length;
@@ -155,8 +152,6 @@ class Reader {
         const started = this.startMessageAt(start, end);
         if (started) {
           if (draft) this.finish(draft);
-          // The builder is shared: reset it only once the previous message has taken its ranges.
-          this.quotes.reset();
           draft = started;
           start = end + 1;
           continue;
@@ -183,7 +178,6 @@ class Reader {
           lastStart: start,
           lastEnd: start,
           escapes: 0,
-          quoted: null,
         };
         this.addBodyLine(draft, start, end);
       }
@@ -224,7 +218,6 @@ class Reader {
       lastStart: bodyStart,
       lastEnd: bodyStart,
       escapes: 0,
-      quoted: this.quotes,
     };
     // Rule 4: an optional first body line `Subject: …` (an escaped one is body text).
     const first = this.text.charCodeAt(bodyStart);
@@ -241,25 +234,11 @@ class Reader {
 
   private addBodyLine(draft: Draft, start: number, end: number): void {
     const { text } = this;
-    const escaped = text.charCodeAt(start) === BACKSLASH;
-    const contentStart = escaped ? start + 1 : start;
-    if (draft.quoted && !draft.quoted.inTail && mayBeQuoteLine(text, contentStart)) {
-      const offset = start - draft.bodyStart - draft.escapes;
-      if (text.charCodeAt(contentStart) === 62) draft.quoted.addQuoteLine(offset, offset + end - contentStart);
-      else draft.quoted.add(text.slice(contentStart, end), offset, offset + end - contentStart, this.peekLine, end + 1);
-    }
-    if (escaped) draft.escapes++;
+    if (text.charCodeAt(start) === BACKSLASH) draft.escapes++;
     draft.lines++;
     draft.lastStart = start;
     draft.lastEnd = end;
   }
-
-  /** The line at `start` as body text (escape removed), for the two-line quote patterns. */
-  private readonly peekLine = (start: number): string | undefined => {
-    if (start >= this.length) return undefined;
-    const line = this.text.slice(start, this.lineEnd(start));
-    return line.charCodeAt(0) === BACKSLASH ? line.slice(1) : line;
-  };
 
   private finish(draft: Draft): void {
     const { text } = this;
@@ -278,18 +257,18 @@ class Reader {
         .join("\n");
     }
     if (!draft.isMessage) {
-      this.messages.push({ timestamp: null, sender: {}, role: "system", body, quoted: [] });
+      this.messages.push({ timestamp: null, sender: {}, role: "system", body, quoted: [], signature: null });
       return;
     }
     const sender = this.readSender(draft.source, draft.restStart, draft.restEnd);
     const role = this.statedRole ?? this.inferRole(sender);
     const timestamp = draft.timestamp;
-    const quoted = (draft.quoted as QuotedRangeBuilder).finish(body.length);
+    const { quoted, signature } = readReplyParts(body);
     // Two literal shapes rather than a spread: keeps the objects monomorphic on the hot path.
     this.messages.push(
       draft.subject === undefined
-        ? { timestamp, sender, role, body, quoted }
-        : { timestamp, sender, role, subject: draft.subject, body, quoted },
+        ? { timestamp, sender, role, body, quoted, signature }
+        : { timestamp, sender, role, subject: draft.subject, body, quoted, signature },
     );
     if (this.firstSenderKey === null) this.firstSenderKey = senderKey(sender);
   }

@@ -1,132 +1,544 @@
 /**
- * Quoted text in a message body (PRODUCT.md §4 rule 5): lines starting with `>`, and everything from an
- * "On … wrote:" line, an Outlook `-----Original Message-----` line or an Outlook `From:`/`Sent:` header block to
- * the end of the body. Quoted text is only marked, never removed, so the control can fold it.
+ * Quoted text and signatures in a message body (PRODUCT.md §4 rule 5). Nothing is removed: the reader marks character
+ * ranges so the control can fold them.
+ *
+ * - Lines starting with `>` (after indentation) are quoted. A quote ends where its `>` block ends when unmarked text
+ *   follows: text after a quote is the customer's.
+ * - An attribution ("On … wrote:" and its translations, wrapped over up to 6 lines, or at the end of a reply line), an
+ *   Outlook header block (From:/Sent:/To:/Subject: in each language) or an "-----Original Message-----" line starts
+ *   a quote. When `>` lines follow it, the quote ends with them; otherwise the quoted mail is unmarked and the quote
+ *   runs to the end of the body.
+ * - A forwarded message is content: nothing from its separator on is folded.
+ * - When the customer answers between quoted passages (an inline reply), those passages stay visible: only a quote
+ *   with no reply text after it is folded.
+ * - A trailing signature ("-- ", a mailing-list footer, "Sent from my iPhone", a "-Name" sign-off) is its own range,
+ *   never called quoted.
  */
+import {
+  DASH_NAME_RE,
+  DATE_RE,
+  DEVICE_FOOTER_RE,
+  EMBEDDED_LEAD_RE,
+  FORWARD_RE,
+  FORWARD_SUBJECT_RE,
+  headerKeyOf,
+  ORIGINAL_MESSAGE_RE,
+  RULE_LINE_RE,
+  SIGNATURE_DELIMITER_RE,
+  STRONG_START_RE,
+  TIME_RE,
+  VERB_LAST_RE,
+  VERB_RE,
+  WEAK_START_RE,
+  type HeaderKey,
+} from "./reply-patterns";
 import type { QuotedRange } from "./types";
 
+export interface ReplyParts {
+  quoted: QuotedRange[];
+  signature: QuotedRange | null;
+}
+
 const GT = 62;
-// "On Tue, 19 Nov 2026 at 18:02, Contoso Billing <billing@contoso.com> wrote:" and the common translations.
-const WROTE_RE = /^(On|Am|Le|El|Il|Op|Em)\s.*\b(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\s*:\s*$/is;
-const WROTE_START_RE = /^(On|Am|Le|El|Il|Op|Em)\s/;
-const WROTE_END_RE = /\b(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\s*:\s*$/i;
-const ORIGINAL_MESSAGE_RE = /^\s*-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine)\s*-{2,}\s*$/i;
-const OUTLOOK_FROM_RE = /^\s*\*?(From|Von|De)\s*:\*?\s*\S/i;
-const OUTLOOK_SENT_RE = /^\s*\*?(Sent|Date|Gesendet|Envoyé)\s*:\*?\s*\S/i;
+/** An attribution may be wrapped over this many lines (Gmail and Outlook wrap long names and addresses). */
+const ATTRIBUTION_LINES = 6;
+const ATTRIBUTION_CHARS = 500;
+/** An Outlook header block is short: From, Sent, To, Cc, Subject and a few wrapped lines. */
+const HEADER_LINES = 12;
+/** A signature is short: at most this many lines after its delimiter. */
+const SIGNATURE_LINES = 10;
 
-/**
- * Whether the line at `at` could be quoted text or start a reply quote, from its first two characters: `>`, white
- * space, `-`, `*`, a two-letter word and a space ("On ", "Am ", "Le "…), or "Fr"/"Vo"/"De" (From:/Von:/De:).
- * Lets the reader skip every other line without slicing it.
- */
-export function mayBeQuoteLine(text: string, at: number): boolean {
-  const first = text.charCodeAt(at);
-  switch (first) {
-    case 62: // >
-    case 32: // space
-    case 9: // tab
-    case 45: // -
-    case 42: // *
-      return true;
-    case 79: // O(n)
-    case 65: // A(m)
-    case 76: // L(e)
-    case 69: // E(l, m)
-    case 73: // I(l)
-    case 68: // D(e)
-    case 100: {
-      const third = text.charCodeAt(at + 2);
-      if (third === 32 || third === 9) return true;
-      return (first === 68 || first === 100) && (text.charCodeAt(at + 1) | 32) === 101;
+const BLANK = 0;
+const TEXT = 1;
+const QUOTE = 2;
+
+/** Bidirectional marks Gmail puts around Hebrew and Arabic attributions. */
+const BIDI_RE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function isBidiMark(code: number): boolean {
+  return code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 0xa0 || (code >= 0x200e && code <= 0x200f);
+}
+
+/** A quote: lines `from`…`to` (inclusive), starting at `start` (mid-line when it ends a reply line). */
+interface Block {
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+}
+
+/** What one body's lines are, kept between calls so reading thousands of messages does not allocate per line. */
+class Lines {
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  /** First and one-past-last non-space character, or -1 for a blank line. */
+  first = new Int32Array(64);
+  last = new Int32Array(64);
+  kind = new Uint8Array(64);
+  /** Part of a quote (1) or of the signature (2): not reply text. */
+  taken = new Uint8Array(64);
+  /** The line's Outlook header key, once looked up: 0 not yet, 1 none, else 2 + its index in HEADER_KEYS. */
+  key = new Uint8Array(64);
+  count = 0;
+
+  read(body: string): void {
+    let n = 0;
+    for (let at = 0; at <= body.length;) {
+      let end = body.indexOf("\n", at);
+      if (end < 0) end = body.length;
+      if (n === this.start.length) this.grow();
+      let first = at;
+      while (first < end && isSpace(body.charCodeAt(first))) first++;
+      let last = end;
+      while (last > first && isSpace(body.charCodeAt(last - 1))) last--;
+      this.start[n] = at;
+      this.end[n] = end;
+      this.taken[n] = 0;
+      this.key[n] = 0;
+      if (first === end) {
+        this.first[n] = -1;
+        this.last[n] = -1;
+        this.kind[n] = BLANK;
+      } else {
+        this.first[n] = first;
+        this.last[n] = last;
+        this.kind[n] = body.charCodeAt(first) === GT ? QUOTE : TEXT;
+      }
+      n++;
+      at = end + 1;
     }
-    case 70: // F(r)
-    case 102:
-      return (text.charCodeAt(at + 1) | 32) === 114;
-    case 86: // V(o)
-    case 118:
-      return (text.charCodeAt(at + 1) | 32) === 111;
-    default:
-      return false;
+    this.count = n;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const copy = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    this.start = copy(this.start, new Int32Array(size));
+    this.end = copy(this.end, new Int32Array(size));
+    this.first = copy(this.first, new Int32Array(size));
+    this.last = copy(this.last, new Int32Array(size));
+    this.kind = copy(this.kind, new Uint8Array(size));
+    this.taken = copy(this.taken, new Uint8Array(size));
+    this.key = copy(this.key, new Uint8Array(size));
   }
 }
 
-export function isQuoteLine(line: string): boolean {
-  const first = line.charCodeAt(0);
-  return first === GT || (first <= 32 && line.trimStart().charCodeAt(0) === GT);
+const lines = new Lines();
+
+const KEY_BIT: Record<HeaderKey, number> = { from: 1, sent: 2, date: 4, to: 8, subject: 16 };
+const KEY_NAMES = Object.keys(KEY_BIT) as HeaderKey[];
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let b = bits; b !== 0; b &= b - 1) count++;
+  return count;
 }
 
-/**
- * Whether the reply quote that runs to the end of the body starts at `line`; `peek(nextAt)` gives the line after
- * it, for the patterns that span two lines.
- */
-export function startsQuotedTail(line: string, peek: (at: number) => string | undefined, nextAt: number): boolean {
-  if (line.length === 0) return false;
-  if (WROTE_START_RE.test(line)) {
-    if (WROTE_RE.test(line)) return true;
-    // Mail clients wrap a long attribution line: "On …, Name <" / "name@example.com> wrote:".
-    const next = peek(nextAt);
-    return next !== undefined && !WROTE_START_RE.test(next) && WROTE_END_RE.test(next);
+/** The quoted ranges and the signature of one message body. */
+export function readReplyParts(body: string): ReplyParts {
+  if (body.length === 0) return { quoted: [], signature: null };
+  // Most messages have nothing that could start a quote: no `>`, no colon, no line starting with -, _ or white space.
+  // Then only a device footer on the last line can be folded.
+  if (!mayHoldQuote(body)) {
+    return { quoted: [], signature: footerOnLastLine(body) };
   }
-  if (ORIGINAL_MESSAGE_RE.test(line)) return true;
-  if (!OUTLOOK_FROM_RE.test(line)) return false;
-  const next = peek(nextAt);
-  return next !== undefined && OUTLOOK_SENT_RE.test(next);
+  return bodyReader.read(body);
 }
 
-const NO_QUOTES: QuotedRange[] = [];
+function mayHoldQuote(body: string): boolean {
+  if (body.indexOf(">") >= 0 || body.indexOf(":") >= 0 || body.indexOf("：") >= 0) return true;
+  for (let at = 0; at < body.length;) {
+    const code = body.charCodeAt(at);
+    if (code === 45 || code === 95 || code === 32 || code === 9) return true;
+    const next = body.indexOf("\n", at);
+    if (next < 0) break;
+    at = next + 1;
+  }
+  return false;
+}
 
-/**
- * Collects quoted ranges line by line; offsets are into the body as the reader gives it back. One builder serves
- * message after message (`reset`), so a long transcript does not allocate one per message.
- */
-export class QuotedRangeBuilder {
-  private ranges: QuotedRange[] = NO_QUOTES;
-  /** The quote that runs to the end of the body has started: every later line is in it. */
-  inTail = false;
+/** "Sent from my iPhone" as the last line of a body that has no quote. */
+function footerOnLastLine(body: string): QuotedRange | null {
+  let end = body.length;
+  while (end > 0 && (isSpace(body.charCodeAt(end - 1)) || body.charCodeAt(end - 1) === 10)) end--;
+  if (end === 0) return null;
+  const start = body.lastIndexOf("\n", end - 1) + 1;
+  if (end - start > 60) return null;
+  let first = start;
+  while (first < end && isSpace(body.charCodeAt(first))) first++;
+  return DEVICE_FOOTER_RE.test(body.slice(first, end)) ? { start, end } : null;
+}
 
-  reset(): void {
-    this.ranges = NO_QUOTES;
-    this.inTail = false;
+/** The quoted ranges of a body given as lines (kept for callers that split the body themselves). */
+export function findQuotedRanges(bodyLines: readonly string[]): QuotedRange[] {
+  return readReplyParts(bodyLines.join("\n")).quoted;
+}
+
+/** Reads one body at a time; one instance serves every message, so a long transcript does not allocate per body. */
+class BodyReader {
+  private body = "";
+  private readonly blocks: Block[] = [];
+  /** Lines from here on are a forwarded message or the end of the body: no quote starts there. */
+  private stop = 0;
+
+  /** The next colon (ASCII or full-width) at or after `at`, remembered: lines are asked for in order. */
+  private nextColon = -2;
+  private nextWideColon = -2;
+
+  private colonFrom(at: number): number {
+    if (this.nextColon !== -1 && this.nextColon < at) this.nextColon = this.body.indexOf(":", at);
+    if (this.nextWideColon !== -1 && this.nextWideColon < at) this.nextWideColon = this.body.indexOf("：", at);
+    if (this.nextColon < 0) return this.nextWideColon;
+    return this.nextWideColon < 0 ? this.nextColon : Math.min(this.nextColon, this.nextWideColon);
   }
 
-  private push(range: QuotedRange): void {
-    if (this.ranges === NO_QUOTES) this.ranges = [range];
-    else this.ranges.push(range);
+  private text(i: number): string {
+    return this.body.slice(lines.first[i], lines.last[i]);
   }
 
-  /** A line known to start with `>`, at `start`…`end` of the body. */
-  addQuoteLine(start: number, end: number): void {
-    if (this.inTail) return;
-    const last = this.ranges[this.ranges.length - 1];
-    if (last && last.end + 1 === start) last.end = end;
-    else this.push({ start, end });
+  private lastChar(i: number): number {
+    let at = (lines.last[i] as number) - 1;
+    let code = this.body.charCodeAt(at);
+    while (isBidiMark(code) && at > (lines.first[i] as number)) code = this.body.charCodeAt(--at);
+    return code;
   }
 
-  /** Considers one line at `start`…`end` of the body; `peek(at)` gives the next line, asked for only when needed. */
-  add(line: string, start: number, end: number, peek: (at: number) => string | undefined, nextAt: number): void {
-    if (this.inTail) return;
-    if (isQuoteLine(line)) this.addQuoteLine(start, end);
-    else if (startsQuotedTail(line, peek, nextAt)) {
-      this.push({ start, end: -1 });
-      this.inTail = true;
+  read(body: string): ReplyParts {
+    this.body = body;
+    lines.read(body);
+    this.stop = lines.count;
+    this.blocks.length = 0;
+    this.nextColon = -2;
+    this.nextWideColon = -2;
+    this.findQuotes();
+    const signature = this.findSignature();
+    return { quoted: this.fold(), signature };
+  }
+
+  private findQuotes(): void {
+    const n = lines.count;
+    let floor = -1; // the last line of the previous quote: no quote reaches above it
+    for (let i = 0; i < n && i < this.stop; i++) {
+      const kind = lines.kind[i];
+      if (kind === BLANK) continue;
+      const code = this.body.charCodeAt(lines.first[i] as number);
+      let start = -1;
+      let from = i;
+      let to = i;
+      if (kind === TEXT && (code === 45 || code === 95)) {
+        // - or _: an Original Message line, a forwarded-message separator.
+        const line = this.text(i);
+        if (ORIGINAL_MESSAGE_RE.test(line)) start = lines.start[i] as number;
+        else if (FORWARD_RE.test(line)) {
+          this.stop = i;
+          break;
+        }
+      }
+      if (start < 0 && kind === TEXT) {
+        const header = this.headerBlockAt(i);
+        if (header === "forward") {
+          this.stop = i;
+          break;
+        }
+        if (header >= 0) {
+          to = header;
+          from = this.ruleAbove(i, floor);
+          start = lines.start[from] as number;
+        }
+      }
+      if (start < 0) {
+        const last = this.lastChar(i);
+        if (last === 58 || last === 0xff1a || last === 45 || last === GT) {
+          const found = this.attributionEndingAt(i, floor);
+          if (found) {
+            from = found.line;
+            start = found.offset;
+          }
+        }
+        if (start < 0 && kind === TEXT && (last === 58 || last === 0xff1a) && FORWARD_RE.test(this.text(i))) {
+          this.stop = i; // "Begin forwarded message:"
+          break;
+        }
+      }
+      if (start < 0) {
+        if (kind !== QUOTE || this.isLoneMarkerLine(i)) continue;
+        // A `>` block of its own.
+        const end = this.quoteBlockEnd(i);
+        this.blocks.push({ from: i, to: end, start: lines.start[i] as number, end: lines.end[end] as number });
+        i = floor = end;
+        continue;
+      }
+      // An attribution, header block or separator: its quote is the `>` block under it, else the rest of the body.
+      let next = to + 1;
+      while (next < n && lines.kind[next] === BLANK) next++;
+      if (next < n && lines.kind[next] === QUOTE) {
+        const end = this.quoteBlockEnd(next);
+        this.blocks.push({ from, to: end, start, end: lines.end[end] as number });
+        i = floor = end;
+        continue;
+      }
+      this.blocks.push({ from, to: n - 1, start, end: this.body.length });
+      this.stop = n;
+      break;
+    }
+    for (const block of this.blocks) {
+      for (let k = block.from; k <= block.to; k++) lines.taken[k] = 1;
+      // A quote that starts at the end of a reply line leaves that line's start to the reply.
+      if (block.start > (lines.first[block.from] as number)) lines.taken[block.from] = 0;
     }
   }
 
-  /** The ranges of the message just read; a message without quotes gets its own empty array. */
-  finish(bodyLength: number): QuotedRange[] {
-    if (this.inTail) (this.ranges[this.ranges.length - 1] as QuotedRange).end = bodyLength;
-    return this.ranges === NO_QUOTES ? [] : this.ranges;
+  /** A line of only `>` marks standing alone, or a `>>> link <<<` banner: not a quote. */
+  private isLoneMarkerLine(i: number): boolean {
+    const body = this.body;
+    const first = lines.first[i] as number;
+    const last = lines.last[i] as number;
+    if (body.charCodeAt(last - 1) === 60) return true; // ends with <
+    for (let at = first; at < last; at++) {
+      const code = body.charCodeAt(at);
+      if (code !== GT && !isSpace(code)) return false;
+    }
+    const before = i > 0 ? lines.kind[i - 1] : BLANK;
+    const after = i + 1 < lines.count ? lines.kind[i + 1] : BLANK;
+    return last - first > 3 && before !== QUOTE && after !== QUOTE;
+  }
+
+  /**
+   * The last line of the `>` block starting at `i`: `>` lines, blank lines between them, and a wrapped link between
+   * two `>` lines ("… (http://example.com/c/x) >", "_nonce=3dd518)").
+   */
+  private quoteBlockEnd(i: number): number {
+    const n = lines.count;
+    let end = i;
+    for (let k = i + 1; k < n; k++) {
+      const kind = lines.kind[k];
+      if (kind === QUOTE) {
+        if (this.isLoneMarkerLine(k)) break;
+        end = k;
+      } else if (kind === TEXT) {
+        if (k === end + 1 && k + 1 < n && lines.kind[k + 1] === QUOTE && this.isWrappedLink(k)) end = k;
+        else break;
+      }
+    }
+    return end;
+  }
+
+  private isWrappedLink(i: number): boolean {
+    const line = this.text(i);
+    if (line.endsWith(">")) return true;
+    return !/\s/.test(line) && /[=/_%&?]/.test(line) && !/[.!?]$/.test(line);
+  }
+
+  /** Line `k`'s Outlook header key, looked up once per line. */
+  private keyAt(k: number): HeaderKey | null {
+    let code = lines.key[k] as number;
+    if (code === 0) {
+      const key = lines.kind[k] === TEXT ? headerKeyOf(this.text(k)) : null;
+      code = key === null ? 1 : 2 + KEY_NAMES.indexOf(key);
+      lines.key[k] = code;
+    }
+    return code === 1 ? null : (KEY_NAMES[code - 2] as HeaderKey);
+  }
+
+  /**
+   * An Outlook header block starting at line `i`: a From: (or Date:) line and more header lines under it, some
+   * wrapped. Returns its last line, "forward" when its Subject: says the mail was forwarded, or -1.
+   */
+  private headerBlockAt(i: number): number | "forward" {
+    // Cheap first look: a header key ends with a colon within the first 25 characters.
+    const first = lines.first[i] as number;
+    const colon = this.colonFrom(first);
+    if (colon < 0 || colon >= first + 25 || colon >= (lines.last[i] as number)) return -1;
+    const key = this.keyAt(i);
+    if (key !== "from" && key !== "date") return -1;
+    let seen = KEY_BIT[key];
+    let last = i;
+    let at = false;
+    let forward = false;
+    let wrapped = 0;
+    if (this.text(i).includes("@")) at = true;
+    for (let k = i + 1; k < lines.count && k <= last + 3 && k <= i + HEADER_LINES; k++) {
+      if (lines.kind[k] === BLANK) break;
+      const next = this.keyAt(k);
+      if (next === null) {
+        if (++wrapped > 2) break;
+        continue;
+      }
+      wrapped = 0;
+      seen |= KEY_BIT[next];
+      last = k;
+      const line = this.text(k);
+      if (line.includes("@")) at = true;
+      if (next === "subject" && FORWARD_SUBJECT_RE.test(line.slice(line.search(/[:：]/) + 1).replace(/^[\s*]+/, ""))) {
+        forward = true;
+      }
+    }
+    // Two keys with an address, From: with Sent: (Outlook's own pair), or three keys with a subject.
+    const keys = bitCount(seen);
+    const outlook = (seen & 3) === 3; // From: and Sent:
+    const ok = keys >= 2 && (at || outlook || (keys >= 3 && (seen & KEY_BIT.subject) !== 0));
+    if (!ok) return -1;
+    return forward ? "forward" : last;
+  }
+
+  /** The Outlook rule line right above a header block (blank lines between allowed), else the block's own line. */
+  private ruleAbove(i: number, floor: number): number {
+    for (let k = i - 1; k > floor && k >= i - 3; k--) {
+      if (lines.kind[k] === BLANK) continue;
+      return lines.kind[k] === TEXT && RULE_LINE_RE.test(this.text(k)) ? k : i;
+    }
+    return i;
+  }
+
+  /**
+   * An attribution whose last line is `e`: where it starts (line and character offset), or null. It may start up to
+   * 5 lines above, at a line's start or after reply text on that line.
+   */
+  private attributionEndingAt(e: number, floor: number): { line: number; offset: number } | null {
+    if ((lines.last[e] as number) - (lines.first[e] as number) > ATTRIBUTION_CHARS) return null;
+    let strong = -1;
+    let strongOffset = -1;
+    let weak = -1;
+    let length = 0;
+    for (let s = e; s > floor && s > e - ATTRIBUTION_LINES; s--) {
+      const kind = lines.kind[s];
+      if (kind === BLANK) continue;
+      if (kind === QUOTE && s !== e) break;
+      length += (lines.last[s] as number) - (lines.first[s] as number);
+      if (length > ATTRIBUTION_CHARS) break;
+      const line = this.text(s);
+      if (s !== e && /[.!?]$/.test(line)) break; // a sentence: reply text, not a wrapped attribution
+      if (STRONG_START_RE.test(line)) {
+        strong = s;
+        strongOffset = lines.start[s] as number;
+        break;
+      }
+      const embedded = this.embeddedLead(s);
+      if (embedded >= 0) {
+        strong = s;
+        strongOffset = embedded;
+        break;
+      }
+      if (weak < 0 && WEAK_START_RE.test(line)) weak = s;
+    }
+    if (strong >= 0 && this.isAttribution(strongOffset, e, true)) return { line: strong, offset: strongOffset };
+    if (weak >= 0 && this.isAttribution(lines.start[weak] as number, e, true)) {
+      return { line: weak, offset: lines.start[weak] as number };
+    }
+    if (this.isAttribution(lines.start[e] as number, e, false)) return { line: e, offset: lines.start[e] as number };
+    return null;
+  }
+
+  /** Where an attribution's lead word starts inside line `s` after reply text ("reply--- On …"), or -1. */
+  private embeddedLead(s: number): number {
+    const line = this.text(s);
+    EMBEDDED_LEAD_RE.lastIndex = 1;
+    const m = EMBEDDED_LEAD_RE.exec(line);
+    return m ? (lines.first[s] as number) + m.index : -1;
+  }
+
+  /** Whether the text from `offset` to the end of line `e` reads as an attribution. */
+  private isAttribution(offset: number, e: number, started: boolean): boolean {
+    let text = this.body.slice(offset, lines.last[e]);
+    if (offset < (lines.start[e] as number)) text = text.replace(/\s*\n[\s>]*/g, " "); // wrapped over lines
+    if (BIDI_RE.test(text)) text = text.replace(BIDI_RE, "");
+    text = text.trim();
+    let coreEnd = text.length;
+    while (coreEnd > 0 && (text.charCodeAt(coreEnd - 1) === 45 || isSpace(text.charCodeAt(coreEnd - 1)))) coreEnd--;
+    const dashTail = coreEnd < text.length && text.endsWith("--");
+    const core = coreEnd < text.length ? text.slice(0, coreEnd) : text;
+    const lastCode = core.charCodeAt(core.length - 1);
+    const colon = lastCode === 58 || lastCode === 0xff1a;
+    const address = text.includes("@");
+    // The verb sits at the end: test only the tail, so a long line is not searched from every position.
+    const verbLast = VERB_LAST_RE.test(core.length > 40 ? core.slice(-40) : core);
+    if (dashTail && verbLast && text.charCodeAt(0) === 45 && text.charCodeAt(1) === 45) return true; // "-- X wrote --"
+    if (!started) return colon && verbLast && address; // "Sent from Samsung Mobile Name <a@b.c> wrote:"
+    const timed = TIME_RE.test(text);
+    if ((colon || (verbLast && dashTail)) && (timed || address) && (verbLast || VERB_RE.test(core))) return true;
+    if (!address || !(timed || DATE_RE.test(text))) return false;
+    if (colon) return true; // Gmail's "<date> Name <address>:" (Japanese, Russian, Korean…)
+    // A date and address directly above a `>` block ("2011/4/7 Name <name@example.com>").
+    if (lastCode !== GT) return false;
+    let next = e + 1;
+    while (next < lines.count && lines.kind[next] === BLANK) next++;
+    if (next >= lines.count || lines.kind[next] !== QUOTE) return false;
+    // …unless that `>` line ends the attribution itself ("> wrote:").
+    return !VERB_LAST_RE.test(
+      this.text(next)
+        .replace(/^[>\s]+/, "")
+        .replace(/[\s-]+$/, ""),
+    );
+  }
+
+  /**
+   * The trailing signature: a delimiter, a device footer or a "-Name" sign-off with only signature lines, quotes and
+   * blank lines after it.
+   */
+  private findSignature(): QuotedRange | null {
+    const n = Math.min(lines.count, this.stop);
+    let sig = -1;
+    let lastLine = -1;
+    let below = -1; // the reply line under this one
+    let after = 0; // reply lines under this one
+    let footerRun = true; // every reply line under this one is a footer or sign-off
+    for (let i = n - 1; i >= 0; i--) {
+      if (lines.kind[i] === BLANK || lines.taken[i] === 1) continue;
+      if (lines.kind[i] === QUOTE) break; // an inline quote above the last reply text
+      if (lastLine < 0) lastLine = i;
+      const first = lines.first[i] as number;
+      const short = (lines.last[i] as number) - first <= 60;
+      const code = this.body.charCodeAt(first);
+      if (short && (code === 45 || code === 95) && SIGNATURE_DELIMITER_RE.test(this.text(i))) {
+        if (after <= SIGNATURE_LINES) sig = i;
+      } else if (short && (footerRun || sig === below) && this.isFooter(i, code)) {
+        sig = i;
+      } else {
+        footerRun = false;
+      }
+      below = i;
+      if (++after > SIGNATURE_LINES + 1) break;
+    }
+    if (sig < 0) return null;
+    for (let k = sig; k <= lastLine; k++) if (lines.kind[k] !== BLANK && lines.taken[k] !== 1) lines.taken[k] = 2;
+    return { start: lines.start[sig] as number, end: lines.last[lastLine] as number };
+  }
+
+  /** A device footer ("Sent from my iPhone") or a "-Name" sign-off. */
+  private isFooter(i: number, code: number): boolean {
+    const line = this.text(i);
+    return code === 45 ? DASH_NAME_RE.test(line) : DEVICE_FOOTER_RE.test(line);
+  }
+
+  /** The quotes to fold: all of them, or in an inline reply only those with no reply text after them. */
+  private fold(): QuotedRange[] {
+    const { blocks } = this;
+    if (blocks.length === 0) return [];
+    let inline = false;
+    for (let k = 0; k + 1 < blocks.length && !inline; k++) {
+      const next = blocks[k + 1] as Block;
+      const midLine = next.start > (lines.first[next.from] as number);
+      inline = this.hasReplyBetween((blocks[k] as Block).to + 1, next.from + (midLine ? 1 : 0));
+    }
+    let lastReply = -1;
+    for (let k = lines.count - 1; k >= 0 && lastReply < 0; k--) {
+      if (lines.kind[k] !== BLANK && lines.taken[k] === 0) lastReply = k;
+    }
+    const quoted: QuotedRange[] = [];
+    for (const b of blocks) if (!inline || lastReply <= b.to) quoted.push({ start: b.start, end: b.end });
+    return quoted;
+  }
+
+  /** Whether lines `from`…`to` (exclusive) hold reply text: not blank, not quoted, not the signature. */
+  private hasReplyBetween(from: number, to: number): boolean {
+    const end = Math.min(to, lines.count);
+    for (let k = from; k < end; k++) if (lines.kind[k] !== BLANK && lines.taken[k] === 0) return true;
+    return false;
   }
 }
 
-export function findQuotedRanges(lines: readonly string[]): QuotedRange[] {
-  const builder = new QuotedRangeBuilder();
-  let offset = 0;
-  const peek = (at: number): string | undefined => lines[at];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (mayBeQuoteLine(line, 0)) builder.add(line, offset, offset + line.length, peek, i + 1);
-    offset += line.length + 1;
-  }
-  return builder.finish(offset - 1);
-}
+const bodyReader = new BodyReader();

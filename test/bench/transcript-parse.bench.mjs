@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { rounds, summarize, timeMs } from "./measure.cjs";
 
 const require = createRequire(import.meta.url);
-const { writeTranscript, parseTranscript } = require("../../dist/core/transcript/index.js");
+const { writeTranscript, parseTranscript, readReplyParts } = require("../../dist/core/transcript/index.js");
 
 /**
  * A deterministic transcript of at least `bytes` characters, shaped like an email thread: short notes, replies that
@@ -69,6 +69,18 @@ export default async function run() {
     },
     { rounds: 15, warmup: 3 },
   );
+  // Folding alone (quoted ranges and signature of every message), the part of parsing that reads reply text.
+  const bodies = parseTranscript(text).messages.map((m) => m.body);
+  let folded = 0;
+  const foldMs = await rounds(
+    () => {
+      folded = 0;
+      return timeMs(() => {
+        for (const body of bodies) if (readReplyParts(body).quoted.length > 0) folded++;
+      });
+    },
+    { rounds: 15, warmup: 3 },
+  );
   return [
     { name: "transcript size", value: `${megabytes.toFixed(2)} MB, ${messages} messages` },
     {
@@ -76,6 +88,12 @@ export default async function run() {
       stat: summarize(parseMs.map((ms) => megabytes / (ms / 1000))),
       unit: "MB/s",
       budget: { atLeast: 100, text: "≥ 100 MB/s" },
+    },
+    {
+      name: "folding quoted text and signatures",
+      stat: summarize(foldMs.samples.map((ms) => megabytes / (ms / 1000))),
+      unit: "MB/s",
+      detail: `(${folded} of ${bodies.length} messages fold a quote)`,
     },
     {
       name: 'parse time / split("\\n") time',

@@ -46,19 +46,55 @@ describe("what the control shows, derived from the transcript", () => {
   test("quoted text is a separate segment, folded by the view", () => {
     const first = views()[0]!;
     expect(first.hasQuoted).toBe(true);
-    expect(first.segments.map((s) => [s.quoted, s.text])).toEqual([
-      [false, "I was charged twice.\n\n"],
-      [true, "> old invoice text"],
+    expect(first.segments.map((s) => [s.kind, s.text])).toEqual([
+      ["text", "I was charged twice.\n\n"],
+      ["quoted", "> old invoice text"],
     ]);
   });
 
-  test("search finds every case-insensitive match, in display order", () => {
-    const m = findMatches(views(), "CHARGED");
-    expect(m.map((x) => [x.row, x.start])).toEqual([
-      [0, 6],
-      [2, 9],
+  test("a trailing signature is its own segment, never called quoted", () => {
+    const [view] = buildMessageViews(
+      parseTranscript(
+        "--- Transcript ---\n[2026-11-20T09:00:00Z] Jane (customer)\nPlease refund it.\n\nSent from my iPhone\n\n--- End of transcript (1 messages) ---",
+      ),
+      "oldestFirst",
+    );
+    expect(view!.hasSignature).toBe(true);
+    expect(view!.hasQuoted).toBe(false);
+    expect(view!.segments.map((s) => [s.kind, s.text])).toEqual([
+      ["text", "Please refund it.\n\n"],
+      ["signature", "Sent from my iPhone"],
     ]);
+  });
+
+  test("a quote inside the signature stays quoted, and the segments are the whole body", () => {
+    const body =
+      "Thanks\n\n-Jane\n\nOn Tue, 19 Nov 2026 at 18:02, Sam <sam@contoso.com> wrote:\n> Hi\n\n__\nlist footer";
+    const [view] = buildMessageViews(
+      parseTranscript(
+        `--- Transcript ---\n[2026-11-20T09:00:00Z] Jane (customer)\n${body}\n\n--- End of transcript (1 messages) ---`,
+      ),
+      "oldestFirst",
+    );
+    expect(view!.segments.map((s) => s.kind)).toEqual(["text", "signature", "quoted", "signature"]);
+    expect(view!.segments.map((s) => s.text).join("")).toBe(body);
+  });
+
+  test("search finds every case-insensitive match in bodies, in display order", () => {
+    const m = findMatches(views(), "SORRY");
+    expect(m.map((x) => [x.row, x.start])).toEqual([[2, 24]]);
     expect(findMatches(views(), "   ")).toEqual([]);
+  });
+
+  test("search covers each message's subject, before its body", () => {
+    const m = findMatches(views(), "CHARGED");
+    expect(m.map((x) => [x.row, x.start, x.inSubject ?? false])).toEqual([
+      [0, 0, true],
+      [0, 6, false],
+      [1, 4, true],
+      [2, 9, false],
+    ]);
+    expect(findMatches(views(), "refund").map((x) => [x.row, x.inSubject])).toEqual([[2, true]]);
   });
 
   test("a message copies as plain text with time, sender, role and subject", () => {

@@ -20,6 +20,19 @@ interface MessageCardProps {
 export const MessageCard = React.memo(function MessageCard(props: MessageCardProps) {
   const { view, expanded, onToggle, matches, activeMatch, strings, clock, copyText } = props;
   const { message } = view;
+  // The signature has its own fold, kept here: the list's expand-all is about quoted text only.
+  const [signatureOpen, setSignatureOpen] = React.useState(false);
+  const subjectMatches = React.useMemo(() => matches.filter((m) => m.inSubject), [matches]);
+  const bodyMatches = React.useMemo(() => matches.filter((m) => !m.inSubject), [matches]);
+  // A match inside the folded signature opens it, so the highlight can be seen.
+  const signatureShown =
+    signatureOpen ||
+    (activeMatch !== undefined &&
+      !activeMatch.inSubject &&
+      bodyMatches.includes(activeMatch) &&
+      view.segments.some(
+        (s) => s.kind === "signature" && activeMatch.start < s.offset + s.text.length && activeMatch.end > s.offset,
+      ));
   const roleLabel = strings(`Role_${message.role}`);
   const time = formatMessageTime(message.timestamp, clock);
   const sender = senderLabel(message, strings("Unknown_Sender"));
@@ -51,14 +64,33 @@ export const MessageCard = React.memo(function MessageCard(props: MessageCardPro
             onClick={copy}
           />
         </div>
-        {view.showSubject && <div className="e2c-subject">{message.subject}</div>}
+        {message.subject && (view.showSubject || subjectMatches.length > 0) && (
+          <div className="e2c-subject">
+            <Highlighted text={message.subject} offset={0} matches={subjectMatches} activeMatch={activeMatch} />
+          </div>
+        )}
         <div className="e2c-body">
           {view.segments.map((segment) =>
-            segment.quoted && !expanded ? null : (
-              <div key={segment.offset} className={segment.quoted ? "e2c-quoted" : "e2c-text"}>
-                <Highlighted text={segment.text} offset={segment.offset} matches={matches} activeMatch={activeMatch} />
+            (segment.kind === "quoted" && !expanded) || (segment.kind === "signature" && !signatureShown) ? null : (
+              <div key={segment.offset} className={`e2c-${segment.kind}`}>
+                <Highlighted
+                  text={segment.text}
+                  offset={segment.offset}
+                  matches={bodyMatches}
+                  activeMatch={activeMatch}
+                />
               </div>
             ),
+          )}
+          {view.hasSignature && (
+            <ActionButton
+              className="e2c-signature-toggle"
+              iconProps={{ iconName: signatureShown ? "ChevronUp" : "More" }}
+              aria-expanded={signatureShown}
+              onClick={() => setSignatureOpen(!signatureShown)}
+            >
+              {strings(signatureShown ? "HideSignature" : "ShowSignature")}
+            </ActionButton>
           )}
           {view.hasQuoted && (
             <ActionButton

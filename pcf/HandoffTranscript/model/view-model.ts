@@ -2,11 +2,14 @@
 import type { MessageRole, ParsedTranscript, TranscriptMessage } from "../../../core/transcript/types";
 import type { MessageOrder } from "../ManifestConstants";
 
+/** Reply text, quoted text (folded), or the trailing signature (folded behind its own label, never "quoted"). */
+export type SegmentKind = "text" | "quoted" | "signature";
+
 export interface BodySegment {
   text: string;
   /** Offset of `text` in the message body, for search highlights. */
   offset: number;
-  quoted: boolean;
+  kind: SegmentKind;
 }
 
 export interface MessageView {
@@ -19,6 +22,7 @@ export interface MessageView {
   handoffBefore: boolean;
   segments: BodySegment[];
   hasQuoted: boolean;
+  hasSignature: boolean;
 }
 
 const REPLY_PREFIX = /^\s*((re|fw|fwd|aw|wg|sv|tr|rv)\s*:\s*)+/i;
@@ -27,17 +31,31 @@ export function normalizeSubject(subject: string | undefined): string {
   return (subject ?? "").replace(REPLY_PREFIX, "").trim().toLowerCase();
 }
 
+/**
+ * The body cut where quoted text and the signature start and end. A quote inside the signature (a mailing-list
+ * footer under the last quote) stays quoted. The segments together are the whole body: nothing is dropped.
+ */
 export function segmentsOf(message: TranscriptMessage): BodySegment[] {
+  const { body, quoted } = message;
+  const signature = message.signature ?? null;
+  const cuts = new Set<number>([0, body.length]);
+  for (const q of quoted) cuts.add(q.start).add(q.end);
+  if (signature) cuts.add(signature.start).add(signature.end);
+  const points = [...cuts].filter((c) => c >= 0 && c <= body.length).sort((a, b) => a - b);
   const segments: BodySegment[] = [];
-  let at = 0;
-  for (const q of message.quoted) {
-    if (q.start > at) segments.push({ text: message.body.slice(at, q.start), offset: at, quoted: false });
-    segments.push({ text: message.body.slice(q.start, q.end), offset: q.start, quoted: true });
-    at = q.end;
+  for (let k = 0; k + 1 < points.length; k++) {
+    const start = points[k] as number;
+    const end = points[k + 1] as number;
+    const kind: SegmentKind = quoted.some((q) => q.start <= start && end <= q.end)
+      ? "quoted"
+      : signature && signature.start <= start && end <= signature.end
+        ? "signature"
+        : "text";
+    const last = segments[segments.length - 1];
+    if (last && last.kind === kind) last.text += body.slice(start, end);
+    else segments.push({ text: body.slice(start, end), offset: start, kind });
   }
-  if (at < message.body.length || segments.length === 0) {
-    segments.push({ text: message.body.slice(at), offset: at, quoted: false });
-  }
+  if (segments.length === 0) segments.push({ text: body, offset: 0, kind: "text" });
   return segments;
 }
 
@@ -60,7 +78,8 @@ export function buildMessageViews(transcript: ParsedTranscript, order: MessageOr
       showSubject,
       handoffBefore: index === handoff,
       segments,
-      hasQuoted: message.quoted.length > 0,
+      hasQuoted: segments.some((segment) => segment.kind === "quoted"),
+      hasSignature: segments.some((segment) => segment.kind === "signature"),
     };
   });
   return order === "newestFirst" ? views.reverse() : views;
@@ -69,20 +88,31 @@ export function buildMessageViews(transcript: ParsedTranscript, order: MessageOr
 export interface SearchMatch {
   /** Position of the message in the displayed list. */
   row: number;
+  /** Offsets into the message body, or into its subject when `inSubject`. */
   start: number;
   end: number;
+  inSubject?: boolean;
 }
 
-/** Every case-insensitive occurrence of `query` in the message bodies, in display order. */
+/** Every case-insensitive occurrence of `query` in the messages' subjects and bodies, in display order. */
 export function findMatches(views: readonly MessageView[], query: string): SearchMatch[] {
   const needle = query.trim().toLowerCase();
   if (needle === "") return [];
   const matches: SearchMatch[] = [];
-  views.forEach((view, row) => {
-    const haystack = view.message.body.toLowerCase();
+  const find = (text: string, row: number, inSubject: boolean): void => {
+    const haystack = text.toLowerCase();
     for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
-      matches.push({ row, start: at, end: at + needle.length });
+      matches.push(
+        inSubject
+          ? { row, start: at, end: at + needle.length, inSubject }
+          : { row, start: at, end: at + needle.length },
+      );
     }
+  };
+  views.forEach((view, row) => {
+    // The subject is shown above the body, so its matches come first.
+    if (view.message.subject) find(view.message.subject, row, true);
+    find(view.message.body, row, false);
   });
   return matches;
 }

@@ -27,6 +27,8 @@ export const DEFAULT_STRINGS = {
   CollapseAll: "Collapse all quoted text",
   ShowQuoted: "Show quoted text",
   HideQuoted: "Hide quoted text",
+  ShowSignature: "Show signature",
+  HideSignature: "Hide signature",
   CopyMessage: "Copy message",
   CopyAll: "Copy transcript",
   Copied: "Copied",

@@ -34,6 +34,7 @@ describe("reading a transcript (PRODUCT.md §4)", () => {
       role: "ai",
       body: "Sorry to hear that. I am handing you to a billing specialist.",
       quoted: [],
+      signature: null,
     });
   });
 

@@ -165,7 +165,9 @@ describe("round trip", () => {
         expect(parsed.truncated).toBe(false);
         expect(parsed.totalMessages).toBe(h.messages.length);
         expect(parsed.header).toEqual(expectedHeader(h));
-        expect(parsed.messages.map(({ quoted: _quoted, ...m }) => m)).toEqual(expectedMessages(h));
+        expect(parsed.messages.map(({ quoted: _quoted, signature: _signature, ...m }) => m)).toEqual(
+          expectedMessages(h),
+        );
       }),
       { numRuns: 400 },
     );
@@ -177,7 +179,7 @@ describe("round trip", () => {
         const composed = composeTranscript(h, { maxLength });
         expect(composed.text.length).toBeLessThanOrEqual(maxLength);
         const parsed = parseTranscript(composed.text);
-        expect(parsed.messages.map(({ quoted: _quoted, ...m }) => m)).toEqual(
+        expect(parsed.messages.map(({ quoted: _quoted, signature: _signature, ...m }) => m)).toEqual(
           expectedMessages(h).slice(0, composed.shownMessages),
         );
         expect(parsed.truncated).toBe(composed.truncated);

@@ -1,0 +1,107 @@
+/**
+ * Folding is safe for any body (PRODUCT.md §4 rule 5): text with no quote markers is never folded, and folding only
+ * marks ranges, so no character of the body is ever lost.
+ */
+import fc from "fast-check";
+import { parseTranscript } from "../../../core/transcript/parse";
+import { readReplyParts } from "../../../core/transcript/quoted";
+import { writeTranscript } from "../../../core/transcript/write";
+
+/** Words and punctuation of ordinary prose: no `>`, no colon, no line starting with a dash or underscore. */
+const plainWord = fc.oneof(
+  fc.constantFrom("On", "Am", "Le", "From", "Sent", "wrote", "schrieb", "2026", "18.02", "jane@contoso.com", "Thanks,"),
+  fc.string({
+    unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzäöüéß0123456789.,!?()'\"@<"),
+    minLength: 1,
+    maxLength: 12,
+  }),
+);
+const plainLine = fc.array(plainWord, { maxLength: 10 }).map((words) => words.join(" "));
+const plainBody = fc.array(plainLine, { maxLength: 12 }).map((lines) => lines.join("\n"));
+
+/** Lines that look like replies, quotes, attributions, headers and signatures, mixed with arbitrary text. */
+const replyLine = fc.oneof(
+  fc.constantFrom(
+    "> quoted",
+    "  > indented quote",
+    ">",
+    ">>> link <<<",
+    "On Tue, 19 Nov 2026 at 18:02, Jane <jane@contoso.com> wrote:",
+    "Thanks! On Wed, Nov 20, 2026 at 3:59 PM, b@contoso.com wrote:",
+    "Am 19.11.2026 um 18:02 schrieb Jane Doe:",
+    "From: Contoso <billing@contoso.com>",
+    "Sent: Tuesday, November 19, 2026 6:02 PM",
+    "Subject: FW: Invoice",
+    "-----Original Message-----",
+    "---------- Forwarded message ---------",
+    "________________________________",
+    "-- ",
+    "--",
+    "-Jane",
+    "Sent from my iPhone",
+    "",
+    "\r",
+  ),
+  plainLine,
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+);
+const anyBody = fc.array(replyLine, { maxLength: 14 }).map((lines) => lines.join("\n"));
+
+describe("folding is safe for any body", () => {
+  test("a body with no quote markers is never folded", () => {
+    fc.assert(
+      fc.property(plainBody, (body) => {
+        expect(readReplyParts(body).quoted).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("folding never removes a character: ranges lie in the body, in order, without overlapping", () => {
+    fc.assert(
+      fc.property(anyBody, (body) => {
+        const { quoted, signature } = readReplyParts(body);
+        let at = 0;
+        for (const q of quoted) {
+          expect(q.start).toBeGreaterThanOrEqual(at);
+          expect(q.end).toBeGreaterThan(q.start);
+          expect(q.end).toBeLessThanOrEqual(body.length);
+          at = q.end;
+        }
+        if (signature) {
+          expect(signature.start).toBeGreaterThanOrEqual(0);
+          expect(signature.end).toBeGreaterThan(signature.start);
+          expect(signature.end).toBeLessThanOrEqual(body.length);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("folding never removes a character: the parsed body is the written body, whatever is folded", () => {
+    fc.assert(
+      fc.property(fc.array(anyBody, { minLength: 1, maxLength: 4 }), (bodies) => {
+        const text = writeTranscript(
+          {
+            handoffId: "h",
+            channel: "email",
+            classification: "Billing",
+            sentiment: "Neutral",
+            customer: { name: "Jane" },
+            messages: bodies.map((body, i) => ({
+              timestamp: `2026-11-20T09:0${i}:00Z`,
+              from: { name: "Jane" },
+              role: "customer",
+              body,
+            })),
+          },
+          { maxLength: null },
+        );
+        const parsed = parseTranscript(text);
+        expect(parsed.messages.map((m) => m.body)).toEqual(bodies);
+        parsed.messages.forEach((m) => expect(m.quoted).toEqual(readReplyParts(m.body).quoted));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
