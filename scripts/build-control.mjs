@@ -2,6 +2,7 @@
 // when the build fails, so success is read from its log, and the bundle is checked for what the platform loads.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -9,6 +10,9 @@ const pcf = `${root}pcf`;
 const bundle = `${root}out/controls/HandoffTranscript/bundle.js`;
 const MAX_BUNDLE_BYTES = 5 * 1024 * 1024; // the platform refuses larger bundles
 const MAX_GZIP_BYTES = 25 * 1024; // PRODUCT.md §9: React and Fluent come from the platform
+
+// The icons' SVG paths, generated from Fluent's MDL2 icon package before the build bundles them.
+createRequire(import.meta.url)("./icon-paths.cjs").writeIconPaths();
 
 const run = spawnSync(
   process.execPath,

@@ -4,6 +4,8 @@ const path = require("node:path");
 
 module.exports = function buildCli() {
   const root = path.join(__dirname, "..");
+  // The control's icon paths, generated from the icon package (scripts/build-control.mjs does it too).
+  require("../scripts/icon-paths.cjs").writeIconPaths();
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
     cwd: root,
     stdio: "inherit",

@@ -30,13 +30,13 @@ describe("the handoff's summary", () => {
   test("is searched first: its matches count and are highlighted before the messages'", () => {
     const { container } = renderView(WITH_SUMMARY);
     fireEvent.change(screen.getByRole("searchbox"), { target: { value: "charged" } });
-    // "charged" once in the summary, once in the first message.
-    expect(screen.getByRole("status").textContent).toBe("1 of 2 matches");
+    // "charged" once in the summary, then in the first message's subject ("Charged twice …") and its body.
+    expect(screen.getByRole("status").textContent).toBe("1 of 3 matches");
     expect(container.querySelector(".e2c-summary mark.e2c-match-active")?.textContent).toBe("charged");
     fireEvent.click(screen.getByRole("button", { name: "Next match" }));
-    expect(screen.getByRole("status").textContent).toBe("2 of 2 matches");
+    expect(screen.getByRole("status").textContent).toBe("2 of 3 matches");
     expect(container.querySelector(".e2c-summary mark.e2c-match-active")).toBeNull();
-    expect(container.querySelector("article mark.e2c-match-active")?.textContent).toBe("charged");
+    expect(container.querySelector("article mark.e2c-match-active")?.textContent).toBe("Charged");
   });
 
   test("is copied first with the transcript", async () => {

@@ -4,59 +4,24 @@
  * control neither depends on nor replaces the icons the host page registered under Fluent's names.
  */
 import { MessageBarType, registerIcons, type IIconProps } from "@fluentui/react";
-import {
-  CheckMarkIcon,
-  ChevronDownIcon,
-  ChevronUpIcon,
-  ClearIcon,
-  CollapseContentIcon,
-  ContactIcon,
-  CopyIcon,
-  Emoji2Icon,
-  EmojiNeutralIcon,
-  ErrorBadgeIcon,
-  ExploreContentIcon,
-  HistoryIcon,
-  InfoIcon,
-  MailIcon,
-  MoreIcon,
-  OpenInNewTabIcon,
-  SadIcon,
-  SearchIcon,
-  TagIcon,
-  WarningIcon,
-} from "@fluentui/react-icons-mdl2";
 import * as React from "react";
-
-const SVG = {
-  CheckMark: CheckMarkIcon,
-  ChevronDown: ChevronDownIcon,
-  ChevronUp: ChevronUpIcon,
-  Clear: ClearIcon,
-  CollapseContent: CollapseContentIcon,
-  Contact: ContactIcon,
-  Copy: CopyIcon,
-  Emoji2: Emoji2Icon,
-  EmojiNeutral: EmojiNeutralIcon,
-  ErrorBadge: ErrorBadgeIcon,
-  ExploreContent: ExploreContentIcon,
-  History: HistoryIcon,
-  Info: InfoIcon,
-  Mail: MailIcon,
-  More: MoreIcon,
-  OpenInNewTab: OpenInNewTabIcon,
-  Sad: SadIcon,
-  Search: SearchIcon,
-  Tag: TagIcon,
-  Warning: WarningIcon,
-} as const;
-
-type IconKey = keyof typeof SVG;
+import { ICON_PATHS } from "../generated/IconPaths";
+import { ICON_NAMES, type IconName } from "./icon-names";
 
 /** The control's icon names ("e2c-copy"), for iconName props. */
-export const Icons = Object.fromEntries(
-  (Object.keys(SVG) as IconKey[]).map((key) => [key, `e2c-${key.toLowerCase()}`]),
-) as Record<IconKey, string>;
+export const Icons = Object.fromEntries(ICON_NAMES.map((name) => [name, `e2c-${name.toLowerCase()}`])) as Record<
+  IconName,
+  string
+>;
+
+/** An MDL2 glyph as the icon font would draw it: one em square, in the text's colour. */
+const SVG_STYLE: React.CSSProperties = {
+  display: "inline-block",
+  width: "1em",
+  height: "1em",
+  fill: "currentColor",
+  verticalAlign: "middle",
+};
 
 let registered = false;
 
@@ -65,7 +30,13 @@ export function registerControlIcons(): void {
   if (registered) return;
   registered = true;
   const icons: Record<string, React.ReactElement> = {};
-  for (const key of Object.keys(SVG) as IconKey[]) icons[Icons[key]] = React.createElement(SVG[key]);
+  for (const name of ICON_NAMES) {
+    icons[Icons[name]] = (
+      <svg viewBox="0 0 2048 2048" focusable="false" aria-hidden="true" style={SVG_STYLE}>
+        <path d={ICON_PATHS[name]} />
+      </svg>
+    );
+  }
   registerIcons({ icons }, { disableWarnings: true });
 }
 
