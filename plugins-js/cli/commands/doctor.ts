@@ -2,6 +2,7 @@
 import { SingleBar } from "cli-progress";
 import { WebApiBase } from "dataverse-ify/lib/webapi/WebApiBase";
 import { explainDataverseFault } from "../../../core/connector/explain-error";
+import { citation } from "../../../core/email-to-case/sources";
 import type { RecordReader } from "../../../core/email-to-case/environment-records";
 import { runDoctor, type DoctorProgress, type DoctorReport } from "../../doctor/doctor";
 import { isConnectionFailure } from "../../dataverse/transport";
@@ -52,7 +53,7 @@ function readerError(error: unknown): { code: string; message: string } {
   return { code: e.code ?? "", message: (e.message ?? String(error)).replace(/^Exception in \w+:/, "") };
 }
 
-const MARK = { error: "ERROR  ", warning: "WARNING", info: "INFO   " } as const;
+const MARK = { error: "ERROR  ", warning: "WARNING", info: "NOTE   " } as const;
 
 export function formatReport(report: DoctorReport): string {
   const out: string[] = [`Email-to-case health of ${report.environmentUrl}`, ""];
@@ -63,17 +64,28 @@ export function formatReport(report: DoctorReport): string {
   for (const f of h.findings) {
     out.push(`  ${MARK[f.severity]} ${f.about.kind} "${f.about.name}": ${f.message}`);
     out.push(`          What to do: ${f.recommendation}`);
+    if (f.source) out.push(`          Microsoft's article: ${citation(f.source)}`);
   }
   out.push("", `Recent incoming email: ${report.emails.length}`);
   for (const e of report.emails) {
     out.push(`  "${e.subject}" from ${e.from ?? "(no sender)"}${e.receivedAt ? ` at ${e.receivedAt}` : ""}`);
-    if (e.regardingCase) out.push(`      is regarding case ${e.regardingCase.name ?? e.regardingCase.id}`);
-    else out.push("      is regarding no case");
+    // What happened (the email's Regarding in the environment), then what today's settings do with such an email.
+    out.push(
+      e.regardingCase
+        ? `      Happened: regarding case ${e.regardingCase.name ?? e.regardingCase.id}.`
+        : "      Happened: no case; the email's Regarding is empty.",
+    );
     if (e.diagnosis) {
-      out.push(`      diagnosis: ${e.diagnosis.verdict.summary}`);
+      out.push(`      With today's settings: ${e.diagnosis.verdict.summary}`);
       const stop = e.diagnosis.stages.find((s) => s.status === "stopped" || s.status === "failed");
       if (stop?.recommendation) out.push(`      What to do: ${stop.recommendation}`);
-    } else if (e.problem) out.push(`      not diagnosed: ${e.problem}`);
+      else if (!e.regardingCase && e.diagnosis.verdict.caseCreated) {
+        // Today's settings would make the case, so it was missed when the email came (an earlier setting, a failed run).
+        out.push(
+          "      What to do: to have the rule process it now, open it in Activities and Add To Queue the rule's queue.",
+        );
+      }
+    } else if (e.problem) out.push(`      Not diagnosed: ${e.problem}`);
   }
   out.push(
     "",
