@@ -82,7 +82,7 @@ export function parseConfig(input: unknown): { ok: true; config: E2cConfig } | {
     }
   }
   if (problems.length) return { ok: false, problems };
-  const result = configSchema.safeParse(input);
+  const result = configSchema.safeParse(input, { reportInput: true });
   return result.success ? { ok: true, config: result.data } : { ok: false, problems: problemsOf(result.error) };
 }
 

@@ -48,13 +48,13 @@ export function checkRuleInput(value: unknown): ParseResult<RuleCheck> {
     typeof value === "object" && value !== null && "rule" in value ? { ...value } : { rule: value };
   if (isConvertRuleRecord(wrapped.rule)) {
     const { items, ...columns } = wrapped.rule as Record<string, unknown>;
-    const itemsParsed = z.array(ruleItemSchema).default([]).safeParse(items);
+    const itemsParsed = z.array(ruleItemSchema).default([]).safeParse(items, { reportInput: true });
     if (!itemsParsed.success) return { ok: false, problems: prefixed("rule.items", problemsOf(itemsParsed.error)) };
     const rule = ruleFromConvertRule(columns, itemsParsed.data);
     if (!rule.ok) return { ok: false, problems: prefixed("rule", rule.problems) };
     wrapped.rule = rule.value;
   }
-  const parsed = ruleFileSchema.safeParse(wrapped);
+  const parsed = ruleFileSchema.safeParse(wrapped, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
   const { rule, queue, expectBccOrDistributionGroup } = parsed.data;
   const context: RuleContext = {};

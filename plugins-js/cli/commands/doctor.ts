@@ -6,7 +6,7 @@ import { citation } from "../../../core/email-to-case/sources";
 import type { RecordReader } from "../../../core/email-to-case/environment-records";
 import { runDoctor, type DoctorProgress, type DoctorReport } from "../../doctor/doctor";
 import { isConnectionFailure } from "../../dataverse/transport";
-import { commandArgs } from "../args";
+import { commandArgs, wholeNumberOption } from "../args";
 import { loadConfig, transportFor } from "../environment";
 import { InputError, type CliIO } from "../io";
 
@@ -102,14 +102,9 @@ export async function doctorCommand(io: CliIO, args: string[]): Promise<number> 
     emails: { type: "string" },
   });
   if (!options) return 0;
+  const emails = wholeNumberOption(options.values, "emails", { min: 0, max: 5000, what: "a number of emails" });
   const { config } = loadConfig(io, options.values.config as string | undefined);
-  const emailsText = options.values.emails;
-  if (emailsText !== undefined && !/^\d+$/.test(String(emailsText))) {
-    throw new InputError("", [
-      { field: "--emails", message: `must be a number of emails, not "${String(emailsText)}"` },
-    ]);
-  }
-  const recentEmails = emailsText !== undefined ? Number(emailsText) : config.doctor.recentEmails;
+  const recentEmails = emails ?? config.doctor.recentEmails;
   const transport = transportFor(io, config, "doctor");
   const reader: RecordReader = new WebApiBase(transport);
   let report: DoctorReport;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseFaults } from "../../emulator/faults";
 import { parseSeed } from "../../emulator/seed";
 import { startEmulator, type RunningEmulator } from "../../emulator/server";
-import { commandArgs } from "../args";
+import { commandArgs, wholeNumberOption } from "../args";
 import { packageRoot } from "../environment";
 import { InputError, readJson, type CliIO } from "../io";
 
@@ -25,12 +25,8 @@ export async function emulatorFromOptions(
   io: CliIO,
   values: Record<string, string | boolean | undefined>,
 ): Promise<RunningEmulator> {
-  const portText = typeof values.port === "string" ? values.port : String(DEFAULT_EMULATOR_PORT);
-  if (!/^\d+$/.test(portText) || Number(portText) > 65535) {
-    throw new InputError("", [
-      { field: "--port", message: `must be a port number from 0 to 65535, not "${portText}"` },
-    ]);
-  }
+  const port =
+    wholeNumberOption(values, "port", { min: 0, max: 65535, what: "a port number" }) ?? DEFAULT_EMULATOR_PORT;
   const seedFile = typeof values.seed === "string" ? values.seed : demoSeedPath();
   const { name, value } = readJson(io, seedFile, "seed");
   const seed = parseSeed(value);
@@ -38,7 +34,7 @@ export async function emulatorFromOptions(
     throw new InputError(name, seed.problems, 'The seed format is in the README under "Local Dataverse emulator".');
   const faults = parseFaults(typeof values.faults === "string" ? values.faults : undefined);
   if (faults.problems.length) throw new InputError("", faults.problems);
-  const options: Parameters<typeof startEmulator>[0] = { seed: seed.seed, port: Number(portText), faults: faults.spec };
+  const options: Parameters<typeof startEmulator>[0] = { seed: seed.seed, port, faults: faults.spec };
   if (values.quiet !== true) options.log = (line) => io.stderr(`${line}\n`);
   try {
     return await startEmulator(options);
@@ -46,7 +42,7 @@ export async function emulatorFromOptions(
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") {
       throw new InputError("", [
-        { field: "--port", message: `port ${portText} is in use: stop what uses it or pass --port N` },
+        { field: "--port", message: `port ${port} is in use: stop what uses it or pass --port N` },
       ]);
     }
     if (/^seed rows\./.test((error as Error).message)) {
