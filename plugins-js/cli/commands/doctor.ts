@@ -8,7 +8,7 @@ import { runDoctor, type DoctorProgress, type DoctorReport } from "../../doctor/
 import { isConnectionFailure } from "../../dataverse/transport";
 import { commandArgs, wholeNumberOption } from "../args";
 import { loadConfig, transportFor } from "../environment";
-import { InputError, type CliIO } from "../io";
+import type { CliIO } from "../io";
 
 export const DOCTOR_USAGE = `Usage:
   e2c doctor [--config FILE] [--json] [--emails N]
