@@ -138,6 +138,8 @@ export function commandArgs(
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
     ...more,
+    // Every command that reads e2c.config.json can point it at another environment.
+    ...(more.config ? { url: { type: "string" } } : {}),
   });
   if (values.help) {
     io.stdout(usage);

@@ -9,6 +9,7 @@ import {
   parseConfig,
   retryPolicy,
   tokenSource,
+  withEnvironmentUrl,
   type E2cConfig,
 } from "./config";
 import { InputError, readJson, type CliIO } from "./io";
@@ -23,7 +24,30 @@ export function packageRoot(): string {
   return process.cwd();
 }
 
-export function loadConfig(io: CliIO, path: string | undefined): { name: string; config: E2cConfig } {
+/** Where the configuration comes from: `--config FILE` and `--url URL` (commandArgs adds --url beside --config). */
+export interface ConfigOptions {
+  config?: string | boolean | undefined;
+  url?: string | boolean | undefined;
+}
+
+/**
+ * The checked configuration, with `environmentUrl` overridden by `--url` or E2C_ENVIRONMENT_URL. A path alone (the
+ * older form) still reads the file, and the environment variable still applies.
+ */
+export function loadConfig(
+  io: CliIO,
+  options: ConfigOptions | string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { name: string; config: E2cConfig } {
+  const { config: configPath, url } = typeof options === "object" ? options : { config: options, url: undefined };
+  const path = typeof configPath === "string" ? configPath : undefined;
+  const loaded = loadConfigFile(io, path);
+  const pointed = withEnvironmentUrl(loaded.config, typeof url === "string" ? url : undefined, env);
+  if (!pointed.ok) throw new InputError("", pointed.problems);
+  return { name: loaded.name, config: pointed.config };
+}
+
+function loadConfigFile(io: CliIO, path: string | undefined): { name: string; config: E2cConfig } {
   const file = path ?? DEFAULT_CONFIG_FILE;
   let loaded: { name: string; value: unknown };
   try {

@@ -26,6 +26,8 @@ ${ARC_USAGE}
 ${HANDOFF_USAGE}
 ${EMULATOR_USAGE}
 ${DOCTOR_USAGE}
+--url URL (or the environment variable E2C_ENVIRONMENT_URL) points handoff and doctor at another environment
+than e2c.config.json's environmentUrl, such as an emulator on another port.
 Exit codes: 0 done; 1 findings (arc validate: an error-severity finding; doctor: findings) or refused by
 Dataverse (handoff); 2 invalid input.
 `;

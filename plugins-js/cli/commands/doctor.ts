@@ -11,7 +11,7 @@ import { loadConfig, transportFor } from "../environment";
 import type { CliIO } from "../io";
 
 export const DOCTOR_USAGE = `Usage:
-  e2c doctor [--config FILE] [--json] [--emails N]
+  e2c doctor [--config FILE] [--url URL] [--json] [--emails N]
                                         read the environment's ARC rules, queues, mailboxes and its last N
                                         incoming emails (default 50, or doctor.recentEmails), and say why each
                                         email did or did not become a case; exit 0 healthy, 1 findings
@@ -103,7 +103,7 @@ export async function doctorCommand(io: CliIO, args: string[]): Promise<number> 
   });
   if (!options) return 0;
   const emails = wholeNumberOption(options.values, "emails", { min: 0, max: 5000, what: "a number of emails" });
-  const { config } = loadConfig(io, options.values.config as string | undefined);
+  const { config } = loadConfig(io, options.values);
   const recentEmails = emails ?? config.doctor.recentEmails;
   const transport = transportFor(io, config, "doctor");
   const reader: RecordReader = new WebApiBase(transport);

@@ -16,6 +16,21 @@ export const EMULATOR_USAGE = `Usage:
 
 export const DEFAULT_EMULATOR_PORT = 7070;
 
+/** Where examples/e2c.config.json expects the emulator. */
+export const EXAMPLE_CONFIG_URL = `http://127.0.0.1:${DEFAULT_EMULATOR_PORT}`;
+
+/**
+ * Commands to try against the emulator at `url`, exactly as they work when typed in the repository's folder: with
+ * `--url` when the emulator is not where examples/e2c.config.json expects it (E2C_EMULATOR_PORT, --port).
+ */
+export function commandsToTry(url: string): string[] {
+  const at = url === EXAMPLE_CONFIG_URL ? "" : ` --url ${url}`;
+  return [
+    `npx e2c handoff examples/handoffs/billing-double-charge.json --config examples/e2c.config.json${at}`,
+    `npx e2c doctor --config examples/e2c.config.json${at}`,
+  ];
+}
+
 export function demoSeedPath(): string {
   return join(packageRoot(), "examples", "emulator", "demo-seed.json");
 }
@@ -31,7 +46,11 @@ export async function emulatorFromOptions(
   const { name, value } = readJson(io, seedFile, "seed");
   const seed = parseSeed(value);
   if (!seed.ok)
-    throw new InputError(name, seed.problems, 'The seed format is in the README under "Local Dataverse emulator".');
+    throw new InputError(
+      name,
+      seed.problems,
+      'The seed format is in docs/emulator.md under "The seed (e2c-emulator-seed/1)".',
+    );
   const faults = parseFaults(typeof values.faults === "string" ? values.faults : undefined);
   if (faults.problems.length) throw new InputError("", faults.problems);
   const options: Parameters<typeof startEmulator>[0] = { seed: seed.seed, port, faults: faults.spec };
@@ -69,7 +88,7 @@ export async function emulatorCommand(io: CliIO, args: string[], stop?: Promise<
     `Local Dataverse emulator on ${emulator.url}\n` +
       `  Web API: ${emulator.serviceRoot}\n` +
       `  Users: ${users.join(", ")} (sign in with a user's token from the seed file)\n` +
-      `  Try: e2c handoff examples/handoffs/billing-double-charge.json --config examples/e2c.config.json\n` +
+      `  Try: ${commandsToTry(emulator.url).join("\n       ")}\n` +
       `Press Ctrl-C to stop.\n`,
   );
   await (stop ??

@@ -11,7 +11,7 @@ import { loadConfig, transportFor } from "../environment";
 import { InputError, readJson, type CliIO } from "../io";
 
 export const HANDOFF_USAGE = `Usage:
-  e2c handoff HANDOFF.json|THREAD.eml|THREAD.mbox... [--config FILE] [--dry-run] [--json]
+  e2c handoff HANDOFF.json|THREAD.eml|THREAD.mbox... [--config FILE] [--url URL] [--dry-run] [--json]
               [--classification TEXT] [--sentiment LABEL] [--handoff-id ID]
                                         create the case for each handoff (contact by email, transcript, queue,
                                         notes) in the environment of e2c.config.json; --dry-run writes nothing
@@ -72,7 +72,7 @@ export async function handoffCommand(io: CliIO, args: string[]): Promise<number>
   const files = options.files;
   if (files.length === 0)
     throw new InputError("", [{ field: "(root)", message: "name the handoff file (.json, .eml or .mbox) to send" }]);
-  const { config } = loadConfig(io, options.values.config as string | undefined);
+  const { config } = loadConfig(io, options.values);
   const transport = transportFor(io, config, "connector");
   const api = new DataverseifyWebApi(transport);
   const connector = new HandoffConnector(api, connectorSettings(config));
@@ -95,7 +95,7 @@ export async function handoffCommand(io: CliIO, args: string[]): Promise<number>
               : new InputError(
                   file,
                   error.problems,
-                  'Nothing was written. The handoff format is in the README under "Handoff connector".',
+                  'Nothing was written. The handoff format is in docs/connector.md under "Input".',
                 );
           if (files.length === 1 && !options.json) throw e;
           io.stderr(
