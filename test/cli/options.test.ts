@@ -24,7 +24,7 @@ test("an option like no other lists the command's options", async () => {
   const r = await e2cAsync(["doctor", "--xyzzy"]);
   expect(r.code).toBe(2);
   expect(r.stderr).toBe(
-    "e2c: unknown option --xyzzy; e2c doctor takes --json, --help, --config, --emails (see e2c doctor --help)\n",
+    "e2c: unknown option --xyzzy; e2c doctor takes --json, --help, --config, --emails, --url (see e2c doctor --help)\n",
   );
 });
 
