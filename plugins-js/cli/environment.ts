@@ -57,7 +57,7 @@ function loadConfigFile(io: CliIO, path: string | undefined): { name: string; co
       throw new InputError(
         file,
         [{ field: "(root)", message: "no such file in this folder" }],
-        `Copy examples/e2c.config.json here (it points at the local emulator: start it with \`e2c emulator\`), or pass --config FILE. The settings are described in the README under "Configuration".`,
+        `Copy examples/e2c.config.json here (it points at the local emulator: start it with \`e2c emulator\`), or pass --config FILE. The settings are described in the README under "Configuration: e2c.config.json".`,
       );
     }
     throw error;
@@ -67,7 +67,7 @@ function loadConfigFile(io: CliIO, path: string | undefined): { name: string; co
     throw new InputError(
       loaded.name,
       parsed.problems,
-      'The settings are described in the README under "Configuration".',
+      'The settings are described in the README under "Configuration: e2c.config.json".',
     );
   const problems = addressProblems(parsed.config);
   if (problems.length) throw new InputError(loaded.name, problems);
