@@ -163,7 +163,7 @@ describe("command output, text and --json", () => {
     const path = join(ROOT, "examples/rules", file);
     const text = e2c(["arc", "validate", path]).stdout;
     expectNoKey(text, `arc validate ${file}`);
-    expect(text).toContain("Microsoft's article: ");
+    expect(text).toContain("Documented in:\n  ");
     const { strings, cited } = walk(JSON.parse(e2c(["arc", "validate", path, "--json"]).stdout));
     for (const s of strings) expectNoKey(s, `arc validate --json ${file}`);
     expect(cited.length).toBeGreaterThan(0);
@@ -194,4 +194,33 @@ test("no string in the shipped code cites a research key (keys belong in comment
     visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true));
   }
   expect(found).toEqual([]);
+});
+
+describe("the README and docs/", () => {
+  test.each([
+    "README.md",
+    ...readdirSync(join(ROOT, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`),
+  ])("%s cites no research key", (file) => {
+    const lines = readFileSync(join(ROOT, file), "utf8").split("\n");
+    const found = lines.filter((l) => KEY.test(l));
+    expect(found).toEqual([]);
+  });
+
+  test("the examples' expected diagnoses name Microsoft's documents, not keys", () => {
+    for (const file of readdirSync(join(ROOT, "examples/scenarios"))) {
+      expectNoKey(readFileSync(join(ROOT, "examples/scenarios", file), "utf8"), file);
+    }
+  });
+
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  test.each(Object.entries(REASONS))(
+    "the README's reason table cites the document of %s, with its address",
+    (_key, entry) => {
+      const row = readme.split("\n").find((l) => l.startsWith(`| \`${entry.id}\``));
+      expect(row).toContain(`[${entry.source.title}]`);
+      expect(readme).toContain(`[${entry.source.title}]: ${entry.source.url}\n`);
+    },
+  );
 });
