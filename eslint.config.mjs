@@ -65,7 +65,7 @@ export default [
     rules: { "@microsoft/power-apps/use-relative-uri": "off", "@microsoft/power-apps/use-cached-webresource": "off" },
   },
   {
-    files: ["test/**/*.ts"],
+    files: ["test/**/*.{ts,js,cjs,mjs}"],
     rules: {
       "@typescript-eslint/no-explicit-any": "off",
       "@microsoft/power-apps/use-cached-webresource": "off",

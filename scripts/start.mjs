@@ -54,6 +54,7 @@ if (stale("out/controls/HandoffTranscript/bundle.js", ["pcf/HandoffTranscript", 
 step("Building the web resources…", [join(root, "scripts", "build-webresources.mjs")]);
 
 const { startToolkit } = require(join(root, "dist", "plugins-js", "preview", "start.js"));
+const { commandsToTry } = require(join(root, "dist", "plugins-js", "cli", "commands", "emulator.js"));
 const port = (name, fallback) => {
   const value = process.env[name];
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : fallback;
@@ -87,9 +88,7 @@ What to look at:
   - "Email-to-case health" checks the demo environment's record creation rules, queues and mailboxes: it has
     deliberate mistakes to find.
   - In another terminal, against the same emulator:
-      npx e2c doctor --config examples/e2c.config.json
-      npx e2c handoff examples/handoffs/billing-double-charge.json --config examples/e2c.config.json
-    (examples/e2c.config.json expects the emulator on port 7070.)
+      ${commandsToTry(toolkit.emulator.url).join("\n      ")}
 
 Press Ctrl-C to stop.`);
   let stopping = false;

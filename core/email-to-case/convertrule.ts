@@ -15,11 +15,13 @@ const convertRuleColumns = z.object({
   queueid: guid.nullable().optional(),
   _queueid_value: guid.nullable().optional(),
   // statecode: 0 Draft, 1 Active.
-  statecode: z.union([z.literal(0), z.literal(1)]).optional(),
+  statecode: z.union([z.literal(0), z.literal(1)], { error: "must be 0 (Draft) or 1 (Active)" }).optional(),
   allowunknownsender: z.boolean().nullable().optional(),
   // senderresolutionoption: 0 create a contact automatically, 1 map in Power Automate.
   senderresolutionoption: z
-    .union([z.literal(0), z.literal(1)])
+    .union([z.literal(0), z.literal(1)], {
+      error: "must be 0 (create a contact automatically) or 1 (map in Power Automate manually)",
+    })
     .nullable()
     .optional(),
   checkactiveentitlement: z.boolean().nullable().optional(),
@@ -45,9 +47,9 @@ export function ruleFromConvertRule(
   items: RuleItem[] = [],
   owner: RuleOwner = {},
 ): ParseResult<ArcRule> {
-  const columns = convertRuleColumns.safeParse(record);
+  const columns = convertRuleColumns.safeParse(record, { reportInput: true });
   if (!columns.success) return { ok: false, problems: problemsOf(columns.error) };
   // Items and ids still go through the rule schema: a file's items are untrusted input too.
-  const rule = ruleSchema.safeParse(ruleFromColumns(columns.data, items, owner));
+  const rule = ruleSchema.safeParse(ruleFromColumns(columns.data, items, owner), { reportInput: true });
   return rule.success ? { ok: true, value: rule.data } : { ok: false, problems: problemsOf(rule.error) };
 }

@@ -7,6 +7,7 @@ import { FILTERING_METHOD_LABELS } from "./codes";
 import { outcomeTable, type OutcomeRow } from "./outcome-table";
 import { validateRule, type Finding, type Severity } from "./rule-validation";
 import type { ArcRule, Queue } from "./scenario";
+import { MICROSOFT_DOCS } from "./sources";
 import { mailboxProblem } from "./stages/mailbox-sync";
 
 export interface EmailEnvironment {
@@ -53,9 +54,10 @@ export function checkEnvironment(environment: EmailEnvironment): EnvironmentHeal
     if (!rulesOfQueue.some((r) => r.state === "active")) {
       findings.push({
         id: "queue-without-active-rule",
+        source: MICROSOFT_DOCS.emailNotConverted,
         severity: "info",
         message: `Queue "${about.name}" (${queue.emailAddress}) has no active record creation rule, so email to it never becomes a case.`,
-        recommendation: "Create and activate a rule for the queue if its email should open cases (S-NC cause 9).",
+        recommendation: "Create and activate a rule for the queue if its email should open cases.",
         about,
       });
     }
@@ -65,18 +67,20 @@ export function checkEnvironment(environment: EmailEnvironment): EnvironmentHeal
     if (problem) {
       findings.push({
         id: problem === "mailbox-not-syncing" ? "queue-mailbox-not-syncing" : "queue-mailbox-test-failed",
+        source: MICROSOFT_DOCS.emailsNotTracked,
         severity: "warning",
         message: `The mailbox of queue "${about.name}" ${problem === "mailbox-not-syncing" ? "does not receive email by server-side synchronization" : "has not passed Test & Enable"}.`,
-        recommendation: "Open the mailbox, read its Alerts and run Test & Enable Mailbox (seed 001).",
+        recommendation: "Open the mailbox, read its Alerts and run Test & Enable Mailbox.",
         about,
       });
     }
     if (queue.incomingEmailFilteringMethod === 4) {
       findings.push({
         id: "queue-accepts-no-email",
+        source: MICROSOFT_DOCS.noCorrelationMatch,
         severity: "warning",
         message: `Queue "${about.name}" converts no incoming email to activities ("${FILTERING_METHOD_LABELS[4]}").`,
-        recommendation: "Set Convert Incoming Email To Activities to All email messages (seed 002).",
+        recommendation: "Set Convert Incoming Email To Activities to All email messages.",
         about,
       });
     }
@@ -85,9 +89,10 @@ export function checkEnvironment(environment: EmailEnvironment): EnvironmentHeal
   if (!environment.emailCorrelationEnabled) {
     findings.push({
       id: "correlation-disabled",
+      source: MICROSOFT_DOCS.noCorrelationMatch,
       severity: "warning",
       message: "Use correlation to track email conversations is off: email may end with NoCorrelationMatch.",
-      recommendation: "Turn on System Settings > Email > Use correlation to track email conversations (seed 002).",
+      recommendation: "Turn on System Settings > Email > Use correlation to track email conversations.",
       about: { kind: "organization", id: null, name: "Organization" },
     });
   }

@@ -5,6 +5,7 @@
  */
 import type { Reason } from "./reasons";
 import type { ArcRule, IncomingEmail, Queue, Records } from "./scenario";
+import { MICROSOFT_DOCS, type MicrosoftDocument } from "./sources";
 import { evaluateArcRule } from "./stages/arc-rule";
 
 export interface OutcomeRow {
@@ -12,7 +13,7 @@ export interface OutcomeRow {
   /** The kind of incoming email, in the admin's words. */
   situation: string;
   /** Where Microsoft documents the row. */
-  source: string;
+  source: MicrosoftDocument;
   caseCreated: boolean;
   contactCreated: boolean;
   recordActivated: boolean;
@@ -24,12 +25,13 @@ export interface OutcomeRow {
 
 const RECEIVED_AT = "2026-01-15T12:00:00Z";
 const SENDER = "sender@example.com";
-const TABLE = "seed 000, validation table";
+// seed 000 (and S-TS), the validation table.
+const TABLE = MICROSOFT_DOCS.emailToCaseTroubleshooting;
 
 interface Situation {
   id: string;
   situation: string;
-  source: string;
+  source: MicrosoftDocument;
   email?: Partial<IncomingEmail>;
   records?: Partial<Records>;
 }
@@ -77,7 +79,7 @@ function situations(rule: ArcRule): Situation[] {
     {
       id: "contact-and-account-same-address",
       situation: "Email from an address a contact and an account share",
-      source: "seed 000, step 5",
+      source: MICROSOFT_DOCS.emailToCaseTroubleshooting, // step 5
       records: { contacts: [contact()], accounts: [{ id: "a1", email: SENDER, active: true }] },
     },
     {
@@ -142,7 +144,7 @@ function situations(rule: ArcRule): Situation[] {
     {
       id: "related-recently-resolved-case",
       situation: "Email from a known contact related to a case resolved a minute ago",
-      source: "S-ARC / S-LEG, resolved-case wait time",
+      source: MICROSOFT_DOCS.recordCreationRules, // S-ARC / S-LEG, resolved-case wait time
       email: { relatedCaseId: "k1" },
       records: {
         contacts: [contact()],
@@ -152,7 +154,7 @@ function situations(rule: ArcRule): Situation[] {
     {
       id: "no-sender",
       situation: "Email with no sender address",
-      source: "Activity monitor reason 6",
+      source: MICROSOFT_DOCS.activityMonitor, // Activity monitor reason 6
       email: { from: null },
     },
   ];

@@ -8,6 +8,7 @@
  * S-NC = SupportArticles-docs `support/dynamics-365/customer-service/email/incoming-email-not-converted-case.md`.
  */
 import { ACTIVITY_MONITOR_REASONS } from "./codes";
+import { MICROSOFT_DOCS, type MicrosoftDocument } from "./sources";
 
 export type StageName = "mailbox-sync" | "tracking" | "queue-item" | "arc-rule";
 
@@ -15,6 +16,8 @@ export interface Reason {
   id: string;
   activityMonitorReason: number | null;
   label: string;
+  /** The Microsoft document that describes this reason. */
+  source: MicrosoftDocument;
 }
 
 interface ReasonEntry {
@@ -24,7 +27,7 @@ interface ReasonEntry {
   /** Used when no Activity monitor code fits. */
   label?: string;
   recommendation: string;
-  source: string;
+  source: MicrosoftDocument;
 }
 
 function entry(e: ReasonEntry): ReasonEntry {
@@ -41,7 +44,8 @@ export const REASONS = {
       "None of the recipients (To, Cc, Bcc) is the email address of a Dataverse queue or user, so no mailbox synchronizes this email.",
     recommendation:
       "Make the queue's email address the one customers write to (it must match the Exchange mailbox), or send to that address.",
-    source: "seed 001, 'Specific emails are not automatically tracked' point 3",
+    // seed 001, 'Specific emails are not automatically tracked' point 3
+    source: MICROSOFT_DOCS.emailsNotTracked,
   }),
   "mailbox-not-syncing": entry({
     id: "mailbox-not-syncing",
@@ -51,7 +55,8 @@ export const REASONS = {
       "The receiving mailbox does not receive email by server-side synchronization, or is not enabled for incoming email.",
     recommendation:
       "Set the mailbox's Incoming Email to Server-Side Synchronization or Email Router, then select Test & Enable Mailbox.",
-    source: "seed 001, common cause 5 and point 2 (Tested and Enabled for Server-Side Synchronization)",
+    // seed 001, common cause 5 and point 2 (Tested and Enabled for Server-Side Synchronization)
+    source: MICROSOFT_DOCS.emailsNotTracked,
   }),
   "mailbox-test-failed": entry({
     id: "mailbox-test-failed",
@@ -60,7 +65,8 @@ export const REASONS = {
     label: "The receiving mailbox has not passed Test & Enable: its incoming email status is not Success.",
     recommendation:
       "Open the mailbox's Alerts, fix the Exchange or connection problem they name, and run Test & Enable Mailbox.",
-    source: "seed 001, common cause 5 and 'Review Mailbox Alerts'",
+    // seed 001, common cause 5 and 'Review Mailbox Alerts'
+    source: MICROSOFT_DOCS.emailsNotTracked,
   }),
   "not-in-root-inbox": entry({
     id: "not-in-root-inbox",
@@ -70,7 +76,8 @@ export const REASONS = {
       "The email is not in the root Inbox folder of the mailbox; server-side synchronization does not process it, even if it is moved back to the Inbox later.",
     recommendation:
       "Keep email in the root Inbox until it is tracked (check Outlook rules and junk filtering); to reprocess it, reset the mailbox's Process Email Received After (ProcessEmailsReceivedAfter) date.",
-    source: "seed 001, common cause 4 and point 1",
+    // seed 001, common cause 4 and point 1
+    source: MICROSOFT_DOCS.emailsNotTracked,
   }),
   "no-correlation-match": entry({
     id: "no-correlation-match",
@@ -80,7 +87,8 @@ export const REASONS = {
       "NoCorrelationMatch: no user or queue recipient of the email accepts it under its incoming email filtering method (Track setting).",
     recommendation:
       "Set the receiving queue's Convert Incoming Email To Activities to All email messages, or to an option this email meets.",
-    source: "seed 002 (Cause) and seed 001, common cause 2",
+    // seed 002 (Cause) and seed 001, common cause 2
+    source: MICROSOFT_DOCS.noCorrelationMatch,
   }),
   "no-correlation-match/correlation-disabled": entry({
     id: "no-correlation-match",
@@ -88,7 +96,8 @@ export const REASONS = {
     code: null,
     label: "NoCorrelationMatch: Use correlation to track email conversations is turned off in System Settings.",
     recommendation: "Turn on System Settings > Email > Use correlation to track email conversations.",
-    source: "seed 002, Note",
+    // seed 002, Note
+    source: MICROSOFT_DOCS.noCorrelationMatch,
   }),
   "bcc-only": entry({
     id: "bcc-only",
@@ -98,7 +107,8 @@ export const REASONS = {
       "The email reached the mailbox only as a Bcc recipient: Dataverse cannot resolve Bcc recipients, and only a mailbox set to All email messages accepts such email.",
     recommendation:
       "Ask senders to put the queue's address in To or Cc, or set the mailbox owner's tracking to All email messages.",
-    source: "seed 001, 'Distribution Groups and BCC Recipients'",
+    // seed 001, 'Distribution Groups and BCC Recipients'
+    source: MICROSOFT_DOCS.emailsNotTracked,
   }),
   "bcc-only/queue": entry({
     id: "bcc-only",
@@ -106,7 +116,8 @@ export const REASONS = {
     code: null,
     label: "The queue's address is only in Bcc: email sent with the queue address in Bcc isn't processed into a case.",
     recommendation: "Ask senders to put the queue's address in To or Cc.",
-    source: "S-NC cause 6",
+    // S-NC cause 6
+    source: MICROSOFT_DOCS.emailNotConverted,
   }),
   "via-distribution-group": entry({
     id: "via-distribution-group",
@@ -116,7 +127,8 @@ export const REASONS = {
       "The email reached the mailbox through a distribution group, which Dataverse cannot resolve to a user or queue; only a mailbox set to All email messages accepts it.",
     recommendation:
       "Set the receiving queue's Convert Incoming Email To Activities to All email messages, or have senders write to the queue's own address.",
-    source: "seed 001, 'Distribution Groups and BCC Recipients'",
+    // seed 001, 'Distribution Groups and BCC Recipients'
+    source: MICROSOFT_DOCS.emailsNotTracked,
   }),
   "privilege-denied": entry({
     id: "privilege-denied",
@@ -126,7 +138,8 @@ export const REASONS = {
       "PrivilegeDenied: the owner of the receiving mailbox or queue has no licence or lacks the privileges to synchronize email, so the email activity was not created (Exchange shows it as Undeliverable).",
     recommendation:
       "Give the mailbox owner a licence and a security role with the email synchronization privileges, then check the Item Level Monitoring dashboard.",
-    source: "seed 001, common cause 3 and 'Undeliverable category'",
+    // seed 001, common cause 3 and 'Undeliverable category'
+    source: MICROSOFT_DOCS.emailsNotTracked,
   }),
   "isv-aborted": entry({
     id: "isv-aborted",
@@ -136,7 +149,8 @@ export const REASONS = {
       "IsvAborted: a plug-in or workflow failed while the email activity was created; Exchange shows the email in the Undeliverable category.",
     recommendation:
       "Find the failing plug-in or workflow in the mailbox's Alerts or the Item Level Monitoring dashboard and have its owner fix it.",
-    source: "seed 001, common cause 1 and 'Undeliverable category'",
+    // seed 001, common cause 1 and 'Undeliverable category'
+    source: MICROSOFT_DOCS.emailsNotTracked,
   }),
   "no-queue-recipient": entry({
     id: "no-queue-recipient",
@@ -145,7 +159,8 @@ export const REASONS = {
     label:
       "The email was tracked, but no queue among its recipients received it, so no queue item was created and no rule can process it.",
     recommendation: "Send email to the address of a queue that has an active record creation rule.",
-    source: "seed 000, step 2",
+    // seed 000, step 2
+    source: MICROSOFT_DOCS.emailToCaseTroubleshooting,
   }),
   "no-active-rule": entry({
     id: "no-active-rule",
@@ -153,7 +168,8 @@ export const REASONS = {
     code: null,
     label: "No active automatic record creation and update rule exists for the queue the email was sent to.",
     recommendation: "Create a record creation and update rule for this queue and activate it.",
-    source: "S-NC cause 9",
+    // S-NC cause 9
+    source: MICROSOFT_DOCS.emailNotConverted,
   }),
   "no-active-rule/draft": entry({
     id: "no-active-rule",
@@ -162,7 +178,8 @@ export const REASONS = {
     label:
       "The queue's automatic record creation and update rule is in draft; a rule processes email only once activated.",
     recommendation: "Activate the rule.",
-    source: "S-NC cause 9; S-ARC (a rule is Draft until activated)",
+    // S-NC cause 9; S-ARC (a rule is Draft until activated)
+    source: MICROSOFT_DOCS.emailNotConverted,
   }),
   "rule-owner-disabled": entry({
     id: "rule-owner-disabled",
@@ -170,7 +187,8 @@ export const REASONS = {
     code: 17,
     recommendation:
       "Give the rule an active owner, then deactivate and reactivate the rule to reconnect its Power Automate flow.",
-    source: "S-NC symptom 2",
+    // S-NC symptom 2
+    source: MICROSOFT_DOCS.emailNotConverted,
   }),
   "no-rule-items": entry({
     id: "no-rule-items",
@@ -178,14 +196,16 @@ export const REASONS = {
     code: null,
     label: "The rule has no rule items, so automatic record creation does not run for it.",
     recommendation: "Add at least one rule item; a last item whose condition every email meets acts as a catch-all.",
-    source: "S-FAQ (no rule item: ARC doesn't run)",
+    // S-FAQ (no rule item: ARC doesn't run)
+    source: MICROSOFT_DOCS.recordCreationFaq,
   }),
   "active-case-connected": entry({
     id: "active-case-connected",
     status: "stopped",
     code: 3,
     recommendation: "Nothing to fix if the email belongs to that case: it is associated with the active case instead.",
-    source: "seed 000 validation table ('related to an active case: No case is created'); S-NC cause 7",
+    // seed 000 validation table ('related to an active case: No case is created'); S-NC cause 7
+    source: MICROSOFT_DOCS.emailToCaseTroubleshooting,
   }),
   "resolved-case-connected": entry({
     id: "resolved-case-connected",
@@ -193,7 +213,8 @@ export const REASONS = {
     code: 4,
     recommendation:
       "Set 'Create a case for activities associated with a resolved case' (checkifresolved) to Yes to open a new case for such email.",
-    source: "seed 000 validation table; S-ARC (if No, no case is created while a related case exists)",
+    // seed 000 validation table; S-ARC (if No, no case is created while a related case exists)
+    source: MICROSOFT_DOCS.emailToCaseTroubleshooting,
   }),
   "resolved-too-recently": entry({
     id: "resolved-too-recently",
@@ -201,14 +222,16 @@ export const REASONS = {
     code: 5,
     recommendation:
       "Shorten the rule's wait time after resolution (resolvedsince), or expect a new case once it has passed.",
-    source: "S-LEG / S-ARC resolved-case window",
+    // S-LEG / S-ARC resolved-case window
+    source: MICROSOFT_DOCS.recordCreationRules,
   }),
   "no-sender": entry({
     id: "no-sender",
     status: "stopped",
     code: 6,
     recommendation: "Check the email's From address: a case needs a sender to become its customer.",
-    source: "Activity monitor reason 6",
+    // Activity monitor reason 6
+    source: MICROSOFT_DOCS.activityMonitor,
   }),
   "unknown-sender": entry({
     id: "unknown-sender",
@@ -216,7 +239,8 @@ export const REASONS = {
     code: 7,
     recommendation:
       "Select 'Create contact for unknown sender' (allowunknownsender) on the rule, or add the sender as a contact or account.",
-    source: "seed 000, step 3 and validation table",
+    // seed 000, step 3 and validation table
+    source: MICROSOFT_DOCS.emailToCaseTroubleshooting,
   }),
   "inactive-sender": entry({
     id: "inactive-sender",
@@ -224,7 +248,8 @@ export const REASONS = {
     code: 7,
     recommendation:
       "Reactivate the sender's contact or account, or allow unknown senders so the rule activates it and creates the case.",
-    source: "seed 000 validation table (unknown senders No, inactive account or contact: no case)",
+    // seed 000 validation table (unknown senders No, inactive account or contact: no case)
+    source: MICROSOFT_DOCS.emailToCaseTroubleshooting,
   }),
   "unsupported-sender-type": entry({
     id: "unsupported-sender-type",
@@ -232,7 +257,8 @@ export const REASONS = {
     code: 7,
     recommendation:
       "The sender is known only as another record type (for example a lead): convert it to a contact, or allow unknown senders.",
-    source: "seed 000 validation table (record type other than account or contact: no case)",
+    // seed 000 validation table (record type other than account or contact: no case)
+    source: MICROSOFT_DOCS.emailToCaseTroubleshooting,
   }),
   "contact-not-created": entry({
     id: "contact-not-created",
@@ -240,7 +266,8 @@ export const REASONS = {
     code: 9,
     recommendation:
       "Give the email owner the Create privilege on Contact, or set msdyn_ArcCreateContactWithRuleOwner so contacts are created as the rule owner, who must have it.",
-    source: "S-NC cause 8",
+    // S-NC cause 8
+    source: MICROSOFT_DOCS.emailNotConverted,
   }),
   "no-valid-entitlement": entry({
     id: "no-valid-entitlement",
@@ -248,14 +275,16 @@ export const REASONS = {
     code: 11,
     recommendation:
       "Give the customer an active entitlement (listing this contact, or with no contacts listed), or set 'Create a case if a valid entitlement exists' to No.",
-    source: "seed 000 validation table (valid entitlement rule)",
+    // seed 000 validation table (valid entitlement rule)
+    source: MICROSOFT_DOCS.emailToCaseTroubleshooting,
   }),
   "no-matching-condition": entry({
     id: "no-matching-condition",
     status: "stopped",
     code: 13,
     recommendation: "Add a rule item whose condition this email meets, or a catch-all item last.",
-    source: "S-FAQ skip reason 5",
+    // S-FAQ skip reason 5
+    source: MICROSOFT_DOCS.recordCreationFaq,
   }),
 } satisfies Record<string, ReasonEntry>;
 
@@ -264,7 +293,7 @@ export type ReasonKey = keyof typeof REASONS;
 export function reasonOf(key: ReasonKey): Reason {
   const e: ReasonEntry = REASONS[key];
   const label = e.code !== null ? ACTIVITY_MONITOR_REASONS[e.code] : e.label;
-  return { id: e.id, activityMonitorReason: e.code, label: label ?? e.label ?? e.id };
+  return { id: e.id, activityMonitorReason: e.code, label: label ?? e.label ?? e.id, source: e.source };
 }
 
 export function statusOf(key: ReasonKey): "stopped" | "failed" {

@@ -145,6 +145,36 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === "" ? "(root)" : out;
 }
 
+const DEFAULT_MESSAGE = /^Invalid (input|option)\b/;
+
+function spoken(values: readonly unknown[]): string {
+  const shown = values.map((v) => (typeof v === "string" && /^an? /.test(v) ? v : JSON.stringify(v)));
+  return shown.length <= 1 ? (shown[0] ?? "") : `${shown.slice(0, -1).join(", ")} or ${shown.at(-1)}`;
+}
+
+/**
+ * "must be 0 (Draft) or 1 (Active), not "draft"": a value outside a choice names the values allowed (from the
+ * schema's own message where it gives labels, otherwise from the choice), and the value given when zod reports it.
+ */
+function allowedValues(issue: z.core.$ZodIssue): string {
+  let must = issue.message;
+  if (DEFAULT_MESSAGE.test(must)) {
+    const branches = issue.code === "invalid_union" ? issue.errors.flat() : [issue];
+    const values = branches.flatMap((b) =>
+      b.code === "invalid_value"
+        ? b.values
+        : b.code === "invalid_type"
+          ? [`${/^[aeiou]/.test(b.expected) ? "an" : "a"} ${b.expected}`]
+          : [],
+    );
+    must = values.length > 0 ? `must be ${spoken(values)}` : "has a value this format does not allow";
+  }
+  // Only a plain value is repeated back: an object may be long, and a config's object may hold what it should not.
+  const given = "input" in issue ? issue.input : undefined;
+  const plain = given === null || ["string", "number", "boolean"].includes(typeof given);
+  return plain && String(given).length <= 60 ? `${must}, not ${JSON.stringify(given)}` : must;
+}
+
 /** zod issues as problems that name the field, including each unknown field by its own path. */
 export function problemsOf(error: z.ZodError): InputProblem[] {
   const problems: InputProblem[] = [];
@@ -156,8 +186,8 @@ export function problemsOf(error: z.ZodError): InputProblem[] {
           message: "is not a field of this format (check its spelling)",
         });
       }
-    } else if (issue.code === "invalid_union") {
-      problems.push({ field: formatPath(issue.path), message: "has a value this format does not allow" });
+    } else if (issue.code === "invalid_union" || issue.code === "invalid_value") {
+      problems.push({ field: formatPath(issue.path), message: allowedValues(issue) });
     } else {
       problems.push({ field: formatPath(issue.path), message: issue.message.replace(/^Invalid input: /, "") });
     }
@@ -168,7 +198,7 @@ export function problemsOf(error: z.ZodError): InputProblem[] {
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
 export function parseScenario(input: unknown): ParseResult<Scenario> {
-  const result = scenarioSchema.safeParse(input);
+  const result = scenarioSchema.safeParse(input, { reportInput: true });
   if (!result.success) return { ok: false, problems: problemsOf(result.error) };
   const problems = referenceProblems(result.data);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: result.data };

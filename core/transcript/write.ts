@@ -9,6 +9,20 @@ import type { Handoff, HandoffMessage, Party, TranscriptHeader } from "./types";
 /** `incident.description` is a memo of 2,000 characters unless the environment says otherwise (domain.md §4). */
 export const DEFAULT_DESCRIPTION_MAX_LENGTH = 2000;
 
+/** The longest a Dataverse multiple-lines-of-text column can be made, the ceiling for any description's length. */
+export const LONGEST_TEXT_COLUMN = 1_048_576;
+
+/** The length asked for cannot hold even the transcript's header and its closing line. */
+export class MaxLengthTooSmallError extends RangeError {
+  constructor(
+    readonly maxLength: number,
+    readonly needed: number,
+  ) {
+    super(`maxLength ${maxLength} is too small to hold the transcript header (${needed} characters)`);
+    this.name = "MaxLengthTooSmallError";
+  }
+}
+
 export interface WriteOptions {
   /** The column's max length; `null` for no limit. Default 2,000. */
   maxLength?: number | null;
@@ -105,9 +119,7 @@ export function composeTranscript(handoff: Handoff, options: WriteOptions = {}):
   }
   const text = `${prefix}${blocks.slice(0, shown).join("")}${truncatedLine(shown, total)}`;
   if (text.length > maxLength) {
-    throw new RangeError(
-      `maxLength ${maxLength} is too small to hold the transcript header (${text.length} characters)`,
-    );
+    throw new MaxLengthTooSmallError(maxLength, text.length);
   }
   return { text, full, truncated: true, shownMessages: shown, totalMessages: total };
 }

@@ -88,6 +88,34 @@ export const EMULATOR_CONNECTOR_TOKEN = "e2c-emulator-connector";
 export const EMULATOR_ADMIN_TOKEN = "e2c-emulator-admin";
 export const EMULATOR_WEBHOOK_TOKEN = "e2c-emulator-webhook";
 
+/** The environment variable that overrides `environmentUrl` (a `--url` option overrides both). */
+export const ENVIRONMENT_URL_VARIABLE = "E2C_ENVIRONMENT_URL";
+
+const environmentUrl = configSchema.shape.environmentUrl;
+
+/**
+ * The configuration pointed at another environment: `--url` first, then E2C_ENVIRONMENT_URL, then the file's own
+ * `environmentUrl` — so one config file serves an emulator on any port, or a copy of an environment.
+ */
+export function withEnvironmentUrl(
+  config: E2cConfig,
+  url: string | undefined,
+  env: NodeJS.ProcessEnv,
+): { ok: true; config: E2cConfig } | { ok: false; problems: InputProblem[] } {
+  const [field, value] = url !== undefined ? ["--url", url] : ["E2C_ENVIRONMENT_URL", env[ENVIRONMENT_URL_VARIABLE]];
+  if (value === undefined || value === "") return { ok: true, config };
+  const checked = environmentUrl.safeParse(value);
+  if (!checked.success || !/^https?:\/\//i.test(value)) {
+    return {
+      ok: false,
+      problems: [
+        { field, message: `must be the environment URL, such as https://contoso.crm.dynamics.com, not "${value}"` },
+      ],
+    };
+  }
+  return { ok: true, config: { ...config, environmentUrl: value } };
+}
+
 export function parseConfig(input: unknown): { ok: true; config: E2cConfig } | { ok: false; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
   if (typeof input === "object" && input !== null) {
@@ -104,7 +132,7 @@ export function parseConfig(input: unknown): { ok: true; config: E2cConfig } | {
     }
   }
   if (problems.length) return { ok: false, problems };
-  const result = configSchema.safeParse(input);
+  const result = configSchema.safeParse(input, { reportInput: true });
   return result.success ? { ok: true, config: result.data } : { ok: false, problems: problemsOf(result.error) };
 }
 

@@ -9,6 +9,7 @@ import {
   parseConfig,
   retryPolicy,
   tokenSource,
+  withEnvironmentUrl,
   type E2cConfig,
 } from "./config";
 import { InputError, readJson, type CliIO } from "./io";
@@ -23,7 +24,30 @@ export function packageRoot(): string {
   return process.cwd();
 }
 
-export function loadConfig(io: CliIO, path: string | undefined): { name: string; config: E2cConfig } {
+/** Where the configuration comes from: `--config FILE` and `--url URL` (commandArgs adds --url beside --config). */
+export interface ConfigOptions {
+  config?: string | boolean | undefined;
+  url?: string | boolean | undefined;
+}
+
+/**
+ * The checked configuration, with `environmentUrl` overridden by `--url` or E2C_ENVIRONMENT_URL. A path alone (the
+ * older form) still reads the file, and the environment variable still applies.
+ */
+export function loadConfig(
+  io: CliIO,
+  options: ConfigOptions | string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { name: string; config: E2cConfig } {
+  const { config: configPath, url } = typeof options === "object" ? options : { config: options, url: undefined };
+  const path = typeof configPath === "string" ? configPath : undefined;
+  const loaded = loadConfigFile(io, path);
+  const pointed = withEnvironmentUrl(loaded.config, typeof url === "string" ? url : undefined, env);
+  if (!pointed.ok) throw new InputError("", pointed.problems);
+  return { name: loaded.name, config: pointed.config };
+}
+
+function loadConfigFile(io: CliIO, path: string | undefined): { name: string; config: E2cConfig } {
   const file = path ?? DEFAULT_CONFIG_FILE;
   let loaded: { name: string; value: unknown };
   try {
@@ -33,7 +57,7 @@ export function loadConfig(io: CliIO, path: string | undefined): { name: string;
       throw new InputError(
         file,
         [{ field: "(root)", message: "no such file in this folder" }],
-        `Copy examples/e2c.config.json here (it points at the local emulator: start it with \`e2c emulator\`), or pass --config FILE. The settings are described in the README under "Configuration".`,
+        `Copy examples/e2c.config.json here (it points at the local emulator: start it with \`e2c emulator\`), or pass --config FILE. The settings are described in the README under "Configuration: e2c.config.json".`,
       );
     }
     throw error;
@@ -43,7 +67,7 @@ export function loadConfig(io: CliIO, path: string | undefined): { name: string;
     throw new InputError(
       loaded.name,
       parsed.problems,
-      'The settings are described in the README under "Configuration".',
+      'The settings are described in the README under "Configuration: e2c.config.json".',
     );
   const problems = addressProblems(parsed.config);
   if (problems.length) throw new InputError(loaded.name, problems);

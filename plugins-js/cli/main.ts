@@ -32,6 +32,8 @@ Exit codes, for every command: 0 done; 1 findings (arc validate: an error-severi
 or a read refused) or refused by Dataverse (handoff, webhook register, backfill); 2 invalid input (a file, an
 option or the config); 3 environment unreachable, unavailable or sign-in failed (handoff, doctor; handoff also
 when a lost answer could not be checked); 70 an internal error (a bug: please report it).
+--url URL (or the environment variable E2C_ENVIRONMENT_URL) points handoff, doctor, webhook and backfill at another
+environment than e2c.config.json's environmentUrl, such as an emulator on another port.
 `;
 
 function reportError(io: CliIO, error: unknown): number {

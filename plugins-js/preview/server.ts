@@ -16,6 +16,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { create } from "xmlbuilder2";
 import { gatewayRefusal, hostRefusal, type Refusal } from "./gateway";
 import { SECRET_META } from "./secret";
+import { recordAddress, recordPage, recordProblemPage, RECORD_TABLES } from "./record-page";
 
 export interface PreviewOptions {
   root: string;
@@ -168,8 +169,31 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     req.pipe(upstream);
   }
 
+  /** `main.aspx?pagetype=entityrecord&etn=…&id=…`, where the health page's links lead: the record, read-only. */
+  async function record(query: URLSearchParams, res: ServerResponse): Promise<void> {
+    const address = recordAddress(query);
+    if ("problem" in address) return send(res, 404, TYPES[".html"]!, recordProblemPage(address.problem));
+    const { set } = RECORD_TABLES[address.table]!;
+    try {
+      const answer = await fetch(new URL(`/api/data/v9.2/${set}(${address.id})`, options.emulatorUrl), {
+        headers: {
+          authorization: `Bearer ${options.token}`,
+          accept: "application/json",
+          prefer: 'odata.include-annotations="OData.Community.Display.V1.FormattedValue"',
+        },
+      });
+      if (!answer.ok) {
+        const problem = `The emulator has no ${address.table} record ${address.id} (HTTP ${answer.status}).`;
+        return send(res, answer.status === 404 ? 404 : 502, TYPES[".html"]!, recordProblemPage(problem));
+      }
+      send(res, 200, TYPES[".html"]!, recordPage(address.table, (await answer.json()) as Record<string, unknown>));
+    } catch {
+      send(res, 502, TYPES[".html"]!, recordProblemPage("The emulator did not answer."));
+    }
+  }
+
   const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
-    const path = (req.url ?? "/").split("?")[0]!;
+    const [path = "/", search = ""] = (req.url ?? "/").split("?");
     if (path.startsWith("/api/data/")) {
       const refusal = gatewayRefusal(req.method ?? "", path, req.headers, port, secret);
       return refusal ? refuse(req, res, refusal) : proxy(req, res);
@@ -178,6 +202,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     if (host) return refuse(req, res, host);
     if (req.method !== "GET") return send(res, 405, "text/plain", "Method not allowed");
     if (path === "/") return send(res, 200, TYPES[".html"]!, page);
+    // Browsers ask every page's origin for an icon; the preview has none, and says so without an error.
+    if (path === "/favicon.ico") return send(res, 204, "image/x-icon", "");
+    if (path === "/main.aspx") return void record(new URLSearchParams(search), res);
     if (path === "/preview.js") return send(res, 200, TYPES[".js"]!, script);
     if (path === "/control/strings.json") return send(res, 200, TYPES[".json"]!, strings);
     const file =

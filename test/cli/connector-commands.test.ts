@@ -264,7 +264,10 @@ describe("e2c doctor", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('ERROR   rule "Returns email to case": The rule has no rule items');
     expect(r.stdout).toMatch(
-      /"Where is my return label\?" from new\.customer@example\.net[^\n]*\n\s+is regarding no case\n\s+diagnosis: No case: stopped at mailbox sync \(mailbox-test-failed\)/,
+      /"Where is my return label\?" from new\.customer@example\.net[^\n]*\n\s+Happened: no case; the email's Regarding is empty\.\n\s+With today's settings: No case: stopped at mailbox sync \(mailbox-test-failed\)/,
+    );
+    expect(r.stdout).toContain(
+      "Microsoft's article: FAQ about automatic record creation <https://learn.microsoft.com/dynamics365/customer-service/administer/arc-faqs>",
     );
     expect(r.stdout).toMatch(/"Charged twice for November"[^]*?no-valid-entitlement/);
     expect(r.stderr).toContain("e2c doctor: reading rules, items, queues, mailboxes and organisation…");
@@ -339,5 +342,32 @@ describe("e2c emulator", () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("e2c: s.json: users:");
+  });
+});
+
+describe("e2c doctor on the demo: what happened and what would happen, in distinct words", () => {
+  test("an email with no case that today's settings would turn into one says both, and how to have it processed", async () => {
+    const r = await e2cAsync(["doctor", "--config", "c.json"], { "c.json": config() });
+    expect(r.stdout).toMatch(
+      /"Printer offline again"[^\n]*\n {6}Happened: no case; the email's Regarding is empty\.\n {6}With today's settings: A case is created in queue "Support"[^\n]*\n {6}What to do: to have the rule process it now, open it in Activities and Add To Queue the rule's queue\./,
+    );
+  });
+
+  test("notes are labelled NOTE, as the summary line counts them", async () => {
+    const r = await e2cAsync(["doctor", "--config", "c.json"], { "c.json": config() });
+    expect(r.stdout).toMatch(/3 notes\n/);
+    expect(r.stdout).toMatch(/^ {2}NOTE {4}rule "/m);
+    expect(r.stdout).not.toMatch(/^ {2}INFO /m);
+  });
+
+  test("neither the text nor --json cites a research key; --json cites { title, url }", async () => {
+    const text = (await e2cAsync(["doctor", "--config", "c.json"], { "c.json": config() })).stdout;
+    const json = (await e2cAsync(["doctor", "--config", "c.json", "--json"], { "c.json": config() })).stdout;
+    for (const out of [text, json]) expect(out).not.toMatch(/\bseeds? \d|\(seed\b|\bS-[A-Z]{2,}\b/);
+    const report = JSON.parse(json);
+    expect(report.health.findings[0].source).toEqual({
+      title: expect.any(String),
+      url: expect.stringMatching(/^https:\/\/learn\.microsoft\.com\//),
+    });
   });
 });

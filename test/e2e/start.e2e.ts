@@ -248,6 +248,78 @@ test("the health page reads the same emulator and finds the demo environment's m
   ]);
 });
 
+test("the health page cites Microsoft's documents by title, linked to learn.microsoft.com, and no research key", async () => {
+  const health = page.frameLocator("#health-frame");
+  const text = await health.locator("body").innerText();
+  expect(text).not.toMatch(/\bseeds? \d|\(seed\b|\bS-[A-Z]{2,}\b/);
+  const source = health.getByRole("link", { name: "FAQ about automatic record creation" }).first();
+  await expect(source.getAttribute("href")).resolves.toBe(
+    "https://learn.microsoft.com/dynamics365/customer-service/administer/arc-faqs",
+  );
+});
+
+test("a rule's link on the health page opens its record, read-only", async () => {
+  const health = page.frameLocator("#health-frame");
+  const [record] = await Promise.all([
+    page.context().waitForEvent("page"),
+    health.getByRole("link", { name: 'Rule "Returns email to case"' }).first().click(),
+  ]);
+  await record.waitForLoadState();
+  expect(new URL(record.url()).pathname).toBe("/main.aspx");
+  await expect(record.locator("h1").innerText()).resolves.toBe(
+    "Record Creation and Update Rule: Returns email to case",
+  );
+  await expect(record.getByText("Read-only in the preview").count()).resolves.toBe(1);
+  await record.close();
+});
+
+test("the address names the tab both ways: a tab click sets it, a changed address switches the tab", async () => {
+  expect(new URL(page.url()).hash).toBe("#health");
+  await page.evaluate(() => (window.location.hash = "#case"));
+  await page.locator("#case-view").waitFor({ state: "visible" });
+  await expect(page.locator("#health-view").isHidden()).resolves.toBe(true);
+  await page.goBack();
+  await page.locator("#health-view").waitFor({ state: "visible" });
+  await page.getByRole("tab", { name: "Case form" }).click();
+  expect(new URL(page.url()).hash).toBe("#case");
+  await expect(page.getByRole("tab", { name: "Case form" }).getAttribute("aria-selected")).resolves.toBe("true");
+});
+
+test("at 390 px the tabs are whole and a case's first message is on the first screen", async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "en-US", timezoneId: "UTC" });
+  try {
+    await phone.goto(url);
+    await phone.getByRole("button", { name: /Hardware - Lee Chen/ }).click();
+    await phone.locator("#case-title", { hasText: "Hardware - Lee Chen" }).waitFor();
+    const first = phone.locator("#description-control article.e2c-message").first();
+    await first.waitFor();
+    for (const name of ["Case form", "Email-to-case health"]) {
+      const tab = phone.getByRole("tab", { name });
+      const whole = await tab.evaluate((b) => {
+        const r = b.getBoundingClientRect();
+        const bar = b.closest("header")!.getBoundingClientRect();
+        return (
+          b.scrollWidth <= b.clientWidth &&
+          b.scrollHeight <= b.clientHeight &&
+          r.left >= 0 &&
+          r.right <= 390 &&
+          r.top >= bar.top &&
+          r.bottom <= bar.bottom
+        );
+      });
+      expect([name, whole]).toEqual([name, true]);
+    }
+    const box = (await first.boundingBox())!;
+    const control = (await phone.locator("#description-control").boundingBox())!;
+    // Not scrolled out of the control, and within the first screen of the page.
+    expect(box.y).toBeGreaterThanOrEqual(control.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    await expect(first.innerText()).resolves.toContain("Printer offline again");
+  } finally {
+    await phone.close();
+  }
+});
+
 test("is accessible: no serious or critical axe findings on the case form", async () => {
   await page.getByRole("tab", { name: "Case form" }).click();
   const results = await new AxeBuilder({ page }).include(".case-view").analyze();

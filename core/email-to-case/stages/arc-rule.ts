@@ -94,7 +94,7 @@ export function evaluateArcRule(input: ArcInput): ArcOutcome {
     }
   } else if (email.inReplyToTrackedEmail) {
     assumptions.push(
-      "A reply to a tracked email with no connected case is processed like new email: S-NC cause 7 skips replies to tracked email associated with a case.",
+      "A reply to a tracked email with no connected case is processed like new email: 'Incoming email isn't converted to a case' (cause 7) skips only replies to tracked email associated with a case.",
     );
   }
 
@@ -111,7 +111,7 @@ export function evaluateArcRule(input: ArcInput): ArcOutcome {
   } else if (sender.kind === "other") {
     if (!rule.allowUnknownSender) return stop(halted("arc-rule", "unsupported-sender-type", assumptions, ruleName));
     assumptions.push(
-      `The sender is known only as a ${sender.type}; with unknown senders allowed it is taken as unknown (the seed's table is silent on this).`,
+      `The sender is known only as a ${sender.type}; with unknown senders allowed it is taken as unknown (Microsoft's validation table is silent on this).`,
     );
     treatAsUnknown = true;
   }
@@ -146,10 +146,10 @@ export function evaluateArcRule(input: ArcInput): ArcOutcome {
   const item = rule.items.find((i) => itemMatches(i, email));
   if (!item) return stop(halted("arc-rule", "no-matching-condition", assumptions, ruleName));
   if (rule.sendAutomaticResponse && !rule.responseTemplateId) {
-    assumptions.push("Automatic response is on without a template: no response is sent (S-LEG).");
+    assumptions.push("Automatic response is on without a template: no response is sent.");
   }
   if (sameAddress(email.from, queue.emailAddress)) {
-    assumptions.push("The email comes from the queue's own address: the case may be missing its customer (S-TS).");
+    assumptions.push("The email comes from the queue's own address: the case may be missing its customer.");
   }
   return { result: passed("arc-rule", assumptions), caseCreated: true, effects };
 }

@@ -13,7 +13,7 @@ export interface QueueItemOutcome {
 }
 
 const BCC_ASSUMPTION =
-  "Docs conflict on Bcc: S-ARC says a queue item is created for a Bcc queue, S-NC cause 6 says email sent to a queue in Bcc isn't processed; the toolkit follows S-NC.";
+  "Microsoft's documents conflict on Bcc: 'Automatically create or update records' says a queue item is created for a queue in Bcc, 'Incoming email isn't converted to a case' (cause 6) says email sent to a queue in Bcc isn't processed; the toolkit follows the latter.";
 const RECIPIENT_ASSUMPTION =
   "A queue item is created in every queue recipient whose mailbox synchronizes the email, whichever recipient's filtering method accepted it.";
 

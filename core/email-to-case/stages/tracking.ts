@@ -55,7 +55,7 @@ export function checkTracking(scenario: Scenario, syncing: Receiver[]): Tracking
   }
   if (!scenario.organization.emailCorrelationEnabled) {
     assumptions.push(
-      "Correlation is off: NoCorrelationMatch 'can also occur' then (seed 002); following PRODUCT.md §5.1 the toolkit treats every email as not tracked.",
+      "Correlation is off: NoCorrelationMatch 'can also occur' then, as the NoCorrelationMatch article says; the toolkit treats every email as not tracked.",
     );
     return { result: halted("tracking", "no-correlation-match/correlation-disabled", assumptions), tracked: [] };
   }

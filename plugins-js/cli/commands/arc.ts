@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isConvertRuleRecord, ruleFromConvertRule } from "../../../core/email-to-case/convertrule";
 import { outcomeTable, type OutcomeRow } from "../../../core/email-to-case/outcome-table";
+import { citation } from "../../../core/email-to-case/sources";
 import type { InputProblem } from "../../../core/transcript/handoff";
 import { validateRule, type Finding, type RuleContext } from "../../../core/email-to-case/rule-validation";
 import {
@@ -47,13 +48,13 @@ export function checkRuleInput(value: unknown): ParseResult<RuleCheck> {
     typeof value === "object" && value !== null && "rule" in value ? { ...value } : { rule: value };
   if (isConvertRuleRecord(wrapped.rule)) {
     const { items, ...columns } = wrapped.rule as Record<string, unknown>;
-    const itemsParsed = z.array(ruleItemSchema).default([]).safeParse(items);
+    const itemsParsed = z.array(ruleItemSchema).default([]).safeParse(items, { reportInput: true });
     if (!itemsParsed.success) return { ok: false, problems: prefixed("rule.items", problemsOf(itemsParsed.error)) };
     const rule = ruleFromConvertRule(columns, itemsParsed.data);
     if (!rule.ok) return { ok: false, problems: prefixed("rule", rule.problems) };
     wrapped.rule = rule.value;
   }
-  const parsed = ruleFileSchema.safeParse(wrapped);
+  const parsed = ruleFileSchema.safeParse(wrapped, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
   const { rule, queue, expectBccOrDistributionGroup } = parsed.data;
   const context: RuleContext = {};
@@ -93,14 +94,18 @@ export function arcCommand(io: CliIO, args: string[]): number {
   return check.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
+/** Severity as the summary line names it: an "info" finding is a note. */
+const LABEL = { error: "ERROR  ", warning: "WARNING", info: "NOTE   " } as const;
+
 export function formatRuleCheck(check: RuleCheck): string {
   const out: string[] = [`Rule ${check.rule.name ? `"${check.rule.name}"` : check.rule.id}`, ""];
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of check.findings) counts[f.severity]++;
   out.push(`Findings: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} note(s)`);
   for (const f of check.findings) {
-    out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.id}${f.field ? ` [${f.field}]` : ""}: ${f.message}`);
+    out.push(`  ${LABEL[f.severity]} ${f.id}${f.field ? ` [${f.field}]` : ""}: ${f.message}`);
     out.push(`          What to do: ${f.recommendation}`);
+    if (f.source) out.push(`          Microsoft's article: ${citation(f.source)}`);
   }
   out.push("", "What happens to each kind of incoming email:");
   const width = Math.max(...check.outcomeTable.map((r) => r.situation.length));
@@ -112,6 +117,10 @@ export function formatRuleCheck(check: RuleCheck): string {
       ? `case created${r.customer ? ` (customer: ${r.customer})` : ""}`
       : `no case: ${r.reason?.id ?? "?"}`;
     out.push(`  ${r.situation.padEnd(width)}  ${outcome}${effect ? `; ${effect}` : ""}`);
+  }
+  out.push("", "Documented in:");
+  for (const doc of new Map(check.outcomeTable.map((r) => [r.source.url, r.source])).values()) {
+    out.push(`  ${citation(doc)}`);
   }
   return `${out.join("\n")}\n`;
 }

@@ -1,5 +1,6 @@
 /** `e2c diagnose SCENARIO.json [--json]` (PRODUCT.md §6, diagnose-scenario.md). */
 import { diagnose, STAGE_TITLES, type Diagnosis } from "../../../core/email-to-case/diagnose";
+import { citation } from "../../../core/email-to-case/sources";
 import { parseScenario, type Scenario } from "../../../core/email-to-case/scenario";
 import { commandArgs } from "../args";
 import { InputError, readJson, type CliIO } from "../io";
@@ -39,6 +40,7 @@ export function formatDiagnosis(scenario: Scenario, d: Diagnosis): string {
       out.push(`         ${s.reason.id}${code}: ${s.reason.label}`);
     }
     if (s.recommendation) out.push(`         What to do: ${s.recommendation}`);
+    if (s.reason) out.push(`         Microsoft's article: ${citation(s.reason.source)}`);
     for (const a of s.assumptions) out.push(`         Assumption: ${a}`);
   }
   out.push("");

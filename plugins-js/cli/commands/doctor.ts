@@ -1,15 +1,16 @@
 /** `e2c doctor [--config F] [--json] [--emails N]` (PRODUCT.md §6): exit 0 healthy, 1 findings, 3 environment. */
 import { SingleBar } from "cli-progress";
 import { WebApiBase } from "dataverse-ify/lib/webapi/WebApiBase";
+import { citation } from "../../../core/email-to-case/sources";
 import type { RecordReader } from "../../../core/email-to-case/environment-records";
 import { runDoctor, type DoctorProgress, type DoctorReport } from "../../doctor/doctor";
-import { commandArgs } from "../args";
+import { commandArgs, wholeNumberOption } from "../args";
 import { loadConfig, transportFor } from "../environment";
 import { environmentFailure, EXIT_ENVIRONMENT } from "../environment-failure";
-import { InputError, type CliIO } from "../io";
+import type { CliIO } from "../io";
 
 export const DOCTOR_USAGE = `Usage:
-  e2c doctor [--config FILE] [--json] [--emails N]
+  e2c doctor [--config FILE] [--url URL] [--json] [--emails N]
                                         read the environment's ARC rules, queues, mailboxes and its last N
                                         incoming emails (default 50, or doctor.recentEmails), and say why each
                                         email did or did not become a case; exit 0 healthy, 1 findings or a
@@ -64,7 +65,7 @@ function doctorAdvice(message: string): string {
   return "check what Dataverse said; the doctor reads rules, queues, mailboxes, users, email, contacts, accounts, entitlements and cases with doctor.auth (or auth)";
 }
 
-const MARK = { error: "ERROR  ", warning: "WARNING", info: "INFO   " } as const;
+const MARK = { error: "ERROR  ", warning: "WARNING", info: "NOTE   " } as const;
 
 export function formatReport(report: DoctorReport): string {
   const out: string[] = [`Email-to-case health of ${report.environmentUrl}`, ""];
@@ -75,17 +76,28 @@ export function formatReport(report: DoctorReport): string {
   for (const f of h.findings) {
     out.push(`  ${MARK[f.severity]} ${f.about.kind} "${f.about.name}": ${f.message}`);
     out.push(`          What to do: ${f.recommendation}`);
+    if (f.source) out.push(`          Microsoft's article: ${citation(f.source)}`);
   }
   out.push("", `Recent incoming email: ${report.emails.length}`);
   for (const e of report.emails) {
     out.push(`  "${e.subject}" from ${e.from ?? "(no sender)"}${e.receivedAt ? ` at ${e.receivedAt}` : ""}`);
-    if (e.regardingCase) out.push(`      is regarding case ${e.regardingCase.name ?? e.regardingCase.id}`);
-    else out.push("      is regarding no case");
+    // What happened (the email's Regarding in the environment), then what today's settings do with such an email.
+    out.push(
+      e.regardingCase
+        ? `      Happened: regarding case ${e.regardingCase.name ?? e.regardingCase.id}.`
+        : "      Happened: no case; the email's Regarding is empty.",
+    );
     if (e.diagnosis) {
-      out.push(`      diagnosis: ${e.diagnosis.verdict.summary}`);
+      out.push(`      With today's settings: ${e.diagnosis.verdict.summary}`);
       const stop = e.diagnosis.stages.find((s) => s.status === "stopped" || s.status === "failed");
       if (stop?.recommendation) out.push(`      What to do: ${stop.recommendation}`);
-    } else if (e.problem) out.push(`      not diagnosed: ${e.problem}`);
+      else if (!e.regardingCase && e.diagnosis.verdict.caseCreated) {
+        // Today's settings would make the case, so it was missed when the email came (an earlier setting, a failed run).
+        out.push(
+          "      What to do: to have the rule process it now, open it in Activities and Add To Queue the rule's queue.",
+        );
+      }
+    } else if (e.problem) out.push(`      Not diagnosed: ${e.problem}`);
   }
   out.push(
     "",
@@ -102,14 +114,9 @@ export async function doctorCommand(io: CliIO, args: string[]): Promise<number> 
     emails: { type: "string" },
   });
   if (!options) return 0;
-  const { name: configFile, config } = loadConfig(io, options.values.config as string | undefined);
-  const emailsText = options.values.emails;
-  if (emailsText !== undefined && !/^\d+$/.test(String(emailsText))) {
-    throw new InputError("", [
-      { field: "--emails", message: `must be a number of emails, not "${String(emailsText)}"` },
-    ]);
-  }
-  const recentEmails = emailsText !== undefined ? Number(emailsText) : config.doctor.recentEmails;
+  const emails = wholeNumberOption(options.values, "emails", { min: 0, max: 5000, what: "a number of emails" });
+  const { name: configFile, config } = loadConfig(io, options.values);
+  const recentEmails = emails ?? config.doctor.recentEmails;
   const transport = transportFor(io, config, "doctor");
   const reader: RecordReader = new WebApiBase(transport);
   let report: DoctorReport;

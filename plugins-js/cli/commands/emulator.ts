@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseFaults } from "../../emulator/faults";
 import { parseSeed } from "../../emulator/seed";
 import { startEmulator, type RunningEmulator } from "../../emulator/server";
-import { commandArgs } from "../args";
+import { commandArgs, wholeNumberOption } from "../args";
 import { packageRoot } from "../environment";
 import { InputError, readJson, type CliIO } from "../io";
 
@@ -16,6 +16,21 @@ export const EMULATOR_USAGE = `Usage:
 
 export const DEFAULT_EMULATOR_PORT = 7070;
 
+/** Where examples/e2c.config.json expects the emulator. */
+export const EXAMPLE_CONFIG_URL = `http://127.0.0.1:${DEFAULT_EMULATOR_PORT}`;
+
+/**
+ * Commands to try against the emulator at `url`, exactly as they work when typed in the repository's folder: with
+ * `--url` when the emulator is not where examples/e2c.config.json expects it (E2C_EMULATOR_PORT, --port).
+ */
+export function commandsToTry(url: string): string[] {
+  const at = url === EXAMPLE_CONFIG_URL ? "" : ` --url ${url}`;
+  return [
+    `npx e2c handoff examples/handoffs/billing-double-charge.json --config examples/e2c.config.json${at}`,
+    `npx e2c doctor --config examples/e2c.config.json${at}`,
+  ];
+}
+
 export function demoSeedPath(): string {
   return join(packageRoot(), "examples", "emulator", "demo-seed.json");
 }
@@ -25,20 +40,20 @@ export async function emulatorFromOptions(
   io: CliIO,
   values: Record<string, string | boolean | undefined>,
 ): Promise<RunningEmulator> {
-  const portText = typeof values.port === "string" ? values.port : String(DEFAULT_EMULATOR_PORT);
-  if (!/^\d+$/.test(portText) || Number(portText) > 65535) {
-    throw new InputError("", [
-      { field: "--port", message: `must be a port number from 0 to 65535, not "${portText}"` },
-    ]);
-  }
+  const port =
+    wholeNumberOption(values, "port", { min: 0, max: 65535, what: "a port number" }) ?? DEFAULT_EMULATOR_PORT;
   const seedFile = typeof values.seed === "string" ? values.seed : demoSeedPath();
   const { name, value } = readJson(io, seedFile, "seed");
   const seed = parseSeed(value);
   if (!seed.ok)
-    throw new InputError(name, seed.problems, 'The seed format is in the README under "Local Dataverse emulator".');
+    throw new InputError(
+      name,
+      seed.problems,
+      'The seed format is in docs/emulator.md under "The seed (e2c-emulator-seed/1)".',
+    );
   const faults = parseFaults(typeof values.faults === "string" ? values.faults : undefined);
   if (faults.problems.length) throw new InputError("", faults.problems);
-  const options: Parameters<typeof startEmulator>[0] = { seed: seed.seed, port: Number(portText), faults: faults.spec };
+  const options: Parameters<typeof startEmulator>[0] = { seed: seed.seed, port, faults: faults.spec };
   if (values.quiet !== true) options.log = (line) => io.stderr(`${line}\n`);
   try {
     return await startEmulator(options);
@@ -46,7 +61,7 @@ export async function emulatorFromOptions(
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") {
       throw new InputError("", [
-        { field: "--port", message: `port ${portText} is in use: stop what uses it or pass --port N` },
+        { field: "--port", message: `port ${port} is in use: stop what uses it or pass --port N` },
       ]);
     }
     if (/^seed rows\./.test((error as Error).message)) {
@@ -73,7 +88,7 @@ export async function emulatorCommand(io: CliIO, args: string[], stop?: Promise<
     `Local Dataverse emulator on ${emulator.url}\n` +
       `  Web API: ${emulator.serviceRoot}\n` +
       `  Users: ${users.join(", ")} (sign in with a user's token from the seed file)\n` +
-      `  Try: e2c handoff examples/handoffs/billing-double-charge.json --config examples/e2c.config.json\n` +
+      `  Try: ${commandsToTry(emulator.url).join("\n       ")}\n` +
       `Press Ctrl-C to stop.\n`,
   );
   await (stop ??

@@ -20,7 +20,7 @@ import { environmentFailure, EXIT_ENVIRONMENT } from "../environment-failure";
 import { InputError, readJson, type CliIO } from "../io";
 
 export const HANDOFF_USAGE = `Usage:
-  e2c handoff HANDOFF.json|THREAD.eml|THREAD.mbox... [--config FILE] [--dry-run] [--json]
+  e2c handoff HANDOFF.json|THREAD.eml|THREAD.mbox... [--config FILE] [--url URL] [--dry-run] [--json]
               [--classification TEXT] [--sentiment LABEL] [--handoff-id ID]
                                         create the case for each handoff (contact by email, transcript, queue,
                                         notes) in the environment of e2c.config.json; --dry-run writes nothing
@@ -38,7 +38,7 @@ const MAIL_RE = /\.(eml|mbox|mbx)$/i;
  */
 export const HANDOFF_FILE_MAX_BYTES = 40 * 1024 * 1024;
 
-const FORMAT_HINT = 'Nothing was written. The handoff format is in the README under "Handoff connector".';
+const FORMAT_HINT = 'Nothing was written. The handoff format is in docs/connector.md under "Input".';
 const CONFIG_HINT = 'Nothing was written. The settings are described in the README under "Configuration".';
 
 function tooBig(file: string, bytes: number): InputError {
@@ -204,7 +204,7 @@ export async function handoffCommand(io: CliIO, args: string[]): Promise<number>
   const files = options.files;
   if (files.length === 0)
     throw new InputError("", [{ field: "(root)", message: "name the handoff file (.json, .eml or .mbox) to send" }]);
-  const { name: configFile, config } = loadConfig(io, options.values.config as string | undefined);
+  const { name: configFile, config } = loadConfig(io, options.values);
   const transport = transportFor(io, config, "connector");
   const api = new DataverseifyWebApi(transport);
   const connector = new HandoffConnector(api, connectorSettings(config));

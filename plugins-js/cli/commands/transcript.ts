@@ -2,8 +2,13 @@
 import { parseTranscript, type ParsedTranscript } from "../../../core/transcript";
 import { validateHandoff } from "../../../core/transcript/handoff";
 import type { Handoff } from "../../../core/transcript/types";
-import { composeTranscript, DEFAULT_DESCRIPTION_MAX_LENGTH } from "../../../core/transcript/write";
-import { commandArgs } from "../args";
+import {
+  composeTranscript,
+  DEFAULT_DESCRIPTION_MAX_LENGTH,
+  LONGEST_TEXT_COLUMN,
+  MaxLengthTooSmallError,
+} from "../../../core/transcript/write";
+import { commandArgs, wholeNumberOption } from "../args";
 import { InputError, readJson, readText, type CliIO } from "../io";
 
 export const TRANSCRIPT_USAGE = `Usage:
@@ -79,16 +84,12 @@ function write(io: CliIO, args: string[]): number {
   });
   if (!options) return 0;
   const { values } = options;
-  let maxLength: number | null = DEFAULT_DESCRIPTION_MAX_LENGTH;
-  if (values.full) maxLength = null;
-  else if (typeof values["max-length"] === "string") {
-    maxLength = Number(values["max-length"]);
-    if (!Number.isInteger(maxLength) || maxLength < 1) {
-      throw new InputError("", [
-        { field: "--max-length", message: `must be a whole number of characters, not "${values["max-length"]}"` },
-      ]);
-    }
-  }
+  const asked = wholeNumberOption(values, "max-length", {
+    min: 1,
+    max: LONGEST_TEXT_COLUMN,
+    what: "a number of characters",
+  });
+  const maxLength = values.full ? null : (asked ?? DEFAULT_DESCRIPTION_MAX_LENGTH);
   const { name, value } = readJson(io, options.file, "handoff");
   const problems = validateHandoff(value);
   if (problems.length > 0) throw new InputError(name, problems);
@@ -96,7 +97,14 @@ function write(io: CliIO, args: string[]): number {
   try {
     composed = composeTranscript(value as Handoff, { maxLength });
   } catch (error) {
-    if (error instanceof RangeError) throw new InputError("", [{ field: "--max-length", message: error.message }]);
+    if (error instanceof MaxLengthTooSmallError) {
+      throw new InputError("", [
+        {
+          field: "--max-length",
+          message: `must be at least ${error.needed} for this handoff, whose transcript header alone is ${error.needed} characters, not "${error.maxLength}"`,
+        },
+      ]);
+    }
     throw error;
   }
   io.stdout(`${composed.text}\n`);

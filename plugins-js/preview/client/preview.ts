@@ -209,11 +209,23 @@ function showTab(tab: "case" | "health"): void {
   if (tab === "health" && !frame.src) frame.src = "/WebResources/e2c_/pages/health.html";
 }
 
+/** The address names the tab (`#health`, `#case`), both ways: a tab click sets it, and a changed address (typed,
+ * pasted, Back) switches the tab. */
+function tabOfAddress(): "case" | "health" {
+  return window.location.hash === "#health" ? "health" : "case";
+}
+
+function chooseTab(tab: "case" | "health"): void {
+  if (tabOfAddress() !== tab || window.location.hash === "") window.location.hash = tab;
+  else showTab(tab);
+}
+
 async function main(): Promise<void> {
   strings = (await (await fetch("/control/strings.json")).json()) as Record<string, string>;
-  byId("tab-case").addEventListener("click", () => showTab("case"));
-  byId("tab-health").addEventListener("click", () => showTab("health"));
-  showTab(window.location.hash === "#health" ? "health" : "case");
+  byId("tab-case").addEventListener("click", () => chooseTab("case"));
+  byId("tab-health").addEventListener("click", () => chooseTab("health"));
+  window.addEventListener("hashchange", () => showTab(tabOfAddress()));
+  showTab(tabOfAddress());
   try {
     await listCases();
   } catch (error) {

@@ -1,3 +1,4 @@
+import { MICROSOFT_DOCS } from "../../../core/email-to-case/sources";
 import { diagnosed, outcomeOf, rule, stopOf } from "../../fixtures/scenarios";
 
 const activityMonitorReason = (d: ReturnType<typeof diagnosed>) => stopOf(d)?.reason?.activityMonitorReason;
@@ -162,7 +163,9 @@ describe("stage 4, further documented behaviour", () => {
   test("a reply to a tracked email with no connected case is processed as new email, and the choice is recorded", () => {
     const d = diagnosed((j) => (j.email.inReplyToTrackedEmail = true));
     expect(outcomeOf(d)).toBe("case");
-    expect(d.stages[3]!.assumptions.join(" ")).toContain("S-NC cause 7");
+    expect(d.stages[3]!.assumptions.join(" ")).toContain(
+      "(cause 7) skips only replies to tracked email associated with a case",
+    );
   });
 
   test("a rule in draft processes nothing", () => {
@@ -189,6 +192,7 @@ describe("stage 4, further documented behaviour", () => {
       id: "rule-owner-disabled",
       activityMonitorReason: 17,
       label: "Error matching conditions. Contact Microsoft support.",
+      source: MICROSOFT_DOCS.emailNotConverted,
     });
   });
 

@@ -91,9 +91,9 @@ describe("diagnose(scenario) returns e2c-diagnosis/1", () => {
     });
   });
 
-  test("a stopped stage carries a reason with id, Activity monitor code and label, and a recommendation", () => {
+  test("a stopped stage carries a reason with id, Activity monitor code, label and Microsoft document, and a recommendation", () => {
     const stop = stopOf(diagnosed(SCENARIO_FOR_REASON["unknown-sender"]!))!;
-    expect(Object.keys(stop.reason!).sort()).toEqual(["activityMonitorReason", "id", "label"]);
+    expect(Object.keys(stop.reason!).sort()).toEqual(["activityMonitorReason", "id", "label", "source"]);
     expect(stop.recommendation).toMatch(/\.$/);
   });
 

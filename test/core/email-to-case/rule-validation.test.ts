@@ -30,7 +30,7 @@ describe("validateRule(rule, context) (PRODUCT.md §5.3)", () => {
     expect(findings()).toEqual([]);
   });
 
-  test("a finding has an id, a severity, the column it is about, a message and a recommendation", () => {
+  test("a finding has an id, a severity, the column it is about, a message, a recommendation and its Microsoft document", () => {
     const f = find(findings({ sendAutomaticResponse: true }), "auto-response-without-template")!;
     expect(f).toEqual({
       id: "auto-response-without-template",
@@ -38,6 +38,10 @@ describe("validateRule(rule, context) (PRODUCT.md §5.3)", () => {
       field: "responsetemplateid",
       message: expect.any(String),
       recommendation: expect.any(String),
+      source: {
+        title: "Automatically create a case from an email in web client",
+        url: "https://learn.microsoft.com/dynamics365/customer-service/administer/automatically-create-case-from-email",
+      },
     });
   });
 

@@ -1,3 +1,4 @@
+import { MICROSOFT_DOCS } from "../../../core/email-to-case/sources";
 import { diagnosed, outcomeOf, stopOf, supportQueue } from "../../fixtures/scenarios";
 
 const method = (m: number) => (j: any) => (supportQueue(j).incomingEmailFilteringMethod = m);
@@ -34,6 +35,7 @@ describe("stage 2, tracking decision (seeds 001 and 002)", () => {
       id: "no-correlation-match",
       activityMonitorReason: null,
       label: expect.stringMatching(/^NoCorrelationMatch: /),
+      source: MICROSOFT_DOCS.noCorrelationMatch,
     });
     expect(stop.recommendation).toContain("All email messages");
   });
@@ -63,7 +65,7 @@ describe("stage 2, tracking decision (seeds 001 and 002)", () => {
       });
       expect(d.stages[1]!.status).toBe("passed");
       expect(outcomeOf(d)).toBe("queue-item/stopped/bcc-only");
-      expect(stopOf(d)!.assumptions.join(" ")).toContain("S-NC cause 6");
+      expect(stopOf(d)!.assumptions.join(" ")).toContain("(cause 6) says email sent to a queue in Bcc isn't processed");
     });
 
     test.each([1, 2, 3, 4])("distribution-group email, queue method %i: not tracked", (m) => {
@@ -84,7 +86,7 @@ describe("stage 2, tracking decision (seeds 001 and 002)", () => {
     const stop = stopOf(d)!;
     expect(outcomeOf(d)).toBe("tracking/stopped/no-correlation-match");
     expect(stop.reason!.label).toContain("Use correlation to track email conversations");
-    expect(stop.assumptions.join(" ")).toContain("PRODUCT.md §5.1");
+    expect(stop.assumptions.join(" ")).toContain("the toolkit treats every email as not tracked");
   });
 
   test("a mailbox owner without licence or privileges: PrivilegeDenied", () => {

@@ -6,7 +6,7 @@
  */
 import { checkEnvironment, type EnvironmentHealth, type HealthFinding } from "../../../core/email-to-case/health";
 import type { Severity } from "../../../core/email-to-case/rule-validation";
-import { el, outcomeTableNode } from "../shared/dom";
+import { el, outcomeTableNode, sourceNode } from "../shared/dom";
 import { errorMessage } from "../shared/error-message";
 import { readEnvironment, type RecordReader } from "../../../core/email-to-case/environment-records";
 
@@ -34,7 +34,7 @@ function aboutNode(finding: HealthFinding, recordUrl: RecordUrl): Node {
 }
 
 function findingItem(finding: HealthFinding, recordUrl: RecordUrl): HTMLLIElement {
-  return el(
+  const item = el(
     "li",
     { className: `finding ${finding.severity}` },
     el("span", { className: "badge", text: SEVERITY[finding.severity].badge }),
@@ -42,6 +42,8 @@ function findingItem(finding: HealthFinding, recordUrl: RecordUrl): HTMLLIElemen
     el("p", { className: "message", text: finding.message }),
     el("p", { className: "recommendation", text: `What to do: ${finding.recommendation}` }),
   );
+  if (finding.source) item.appendChild(sourceNode("Microsoft's article", [finding.source]));
+  return item;
 }
 
 export function renderHealth(root: HTMLElement, health: EnvironmentHealth, recordUrl: RecordUrl): void {

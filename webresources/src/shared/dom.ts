@@ -1,6 +1,7 @@
 /** DOM building for the web resource pages: text nodes only, so names and messages are data, never markup. */
 import type { OutcomeRow } from "../../../core/email-to-case/outcome-table";
 import type { ArcRule } from "../../../core/email-to-case/scenario";
+import type { MicrosoftDocument } from "../../../core/email-to-case/sources";
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -12,6 +13,21 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (props.text !== undefined) element.textContent = props.text;
   for (const child of children) element.appendChild(child);
   return element;
+}
+
+/** "Microsoft's article: <title>", linking to the document on learn.microsoft.com (a new tab). */
+export function sourceNode(label: string, docs: readonly MicrosoftDocument[]): HTMLParagraphElement {
+  const p = el("p", { className: "source", text: `${label}: ` });
+  const unique = [...new Map(docs.map((d) => [d.url, d])).values()];
+  unique.forEach((doc, i) => {
+    if (i > 0) p.appendChild(document.createTextNode("; "));
+    const link = el("a", { text: doc.title });
+    link.href = doc.url;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    p.appendChild(link);
+  });
+  return p;
 }
 
 /** A rule's outcome table: one row per kind of incoming email. */
@@ -41,5 +57,13 @@ export function outcomeTableNode(rule: ArcRule, rows: readonly OutcomeRow[]): HT
     );
   }
   table.appendChild(body);
-  return el("div", { className: "table-scroll" }, table);
+  return el(
+    "div",
+    { className: "outcome-table" },
+    el("div", { className: "table-scroll" }, table),
+    sourceNode(
+      "Documented in",
+      rows.map((r) => r.source),
+    ),
+  );
 }
