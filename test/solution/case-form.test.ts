@@ -116,6 +116,7 @@ describe('the "Case (Email to Case)" form', () => {
     expected.description!.column = "description";
     expected.classification!.column = "e2c_classification";
     expected.sentiment!.column = "e2c_sentiment";
+    expected.customer!.column = "customerid";
     for (const c of custom) {
       const parameters = children(one(c, "parameters"));
       const boundHere = Object.fromEntries(

@@ -60,7 +60,7 @@ const PRIVILEGE_RE = /missing (prv[A-Za-z]+) privilege/;
 function doctorAdvice(message: string): string {
   const privilege = PRIVILEGE_RE.exec(message)?.[1];
   if (privilege) {
-    return `give the doctor's user (doctor.auth, or auth) a role with ${privilege}, or run the doctor as an admin (README, "Least privilege")`;
+    return `give the doctor's user (doctor.auth, or auth) a role with ${privilege}, or run the doctor as an admin (see the README under "Least privilege for the connector's application user")`;
   }
   return "check what Dataverse said; the doctor reads rules, queues, mailboxes, users, email, contacts, accounts, entitlements and cases with doctor.auth (or auth)";
 }

@@ -39,14 +39,15 @@ const MAIL_RE = /\.(eml|mbox|mbx)$/i;
 export const HANDOFF_FILE_MAX_BYTES = 40 * 1024 * 1024;
 
 const FORMAT_HINT = 'Nothing was written. The handoff format is in docs/connector.md under "Input".';
-const CONFIG_HINT = 'Nothing was written. The settings are described in the README under "Configuration".';
+const CONFIG_HINT =
+  'Nothing was written. The settings are described in the README under "Configuration: e2c.config.json".';
 
 function tooBig(file: string, bytes: number): InputError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   return new InputError(file, [
     {
       field: "(root)",
-      message: `is ${mb(bytes)}; a handoff file may be at most ${mb(HANDOFF_FILE_MAX_BYTES)} (README, "Handoff connector"): send large attachments as links in the session instead`,
+      message: `is ${mb(bytes)}; a handoff file may be at most ${mb(HANDOFF_FILE_MAX_BYTES)} (docs/connector.md under "Input"): send large attachments as links in the session instead`,
     },
   ]);
 }

@@ -19,7 +19,7 @@ import {
   type FormField,
   type FormLayout,
 } from "./form";
-import { previewWebApi } from "./web-api";
+import { previewGet, previewWebApi } from "./web-api";
 
 type Row = Record<string, unknown>;
 interface ControlInstance {
@@ -71,7 +71,7 @@ async function loadCaseForm(): Promise<{ layout: FormLayout; types: Map<string, 
   if (caseForm) return caseForm;
   const formXml = await fetch(CASE_FORM_XML);
   if (!formXml.ok) throw new Error(`the Case form's FormXml (${CASE_FORM_XML}) answered ${formXml.status}`);
-  const metadata = await fetch("/api/data/v9.2/EntityDefinitions(LogicalName='incident')/Attributes");
+  const metadata = await previewGet("/api/data/v9.2/EntityDefinitions(LogicalName='incident')/Attributes");
   if (!metadata.ok) throw new Error(`the Case table's columns answered ${metadata.status}`);
   const attributes = ((await metadata.json()) as { value: Array<{ LogicalName: string; AttributeType: string }> })
     .value;

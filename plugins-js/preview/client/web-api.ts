@@ -12,6 +12,11 @@ function previewSecret(): string {
   return document.querySelector<HTMLMetaElement>(`meta[name="${SECRET_META}"]`)?.content ?? "";
 }
 
+/** A GET of the preview's Web API outside Xrm.WebApi (table metadata), with the page's secret like every request. */
+export function previewGet(uri: string): Promise<Response> {
+  return fetch(uri, { headers: { accept: "application/json", [SECRET_HEADER]: previewSecret() } });
+}
+
 class FetchRequest implements WebApiRequest {
   readonly server = window.location.origin;
   readonly apiVersion = "9.2";

@@ -88,6 +88,9 @@ describe("outcomeTable(rule): what happens to each kind of incoming email (PRODU
   test("every row says where Microsoft documents it", () => {
     const rows = outcomeTable(ruleWith());
     expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) expect(r.source).toMatch(/\S/);
+    for (const r of rows) {
+      expect(r.source.title).toMatch(/\S/);
+      expect(r.source.url).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+    }
   });
 });
