@@ -252,7 +252,7 @@ describe("explanations: the right file, the right command, one exit code per kin
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("e2c: c.json: default_priority: 7 is not one of the column's options");
     expect(r.stderr).not.toContain("h.json");
-    expect(r.stderr).toContain('The settings are described in the README under "Configuration".');
+    expect(r.stderr).toContain('The settings are described in the README under "Configuration: e2c.config.json".');
     expect(r.stderr).not.toContain("handoff format");
     expect(e.store.count("incident")).toBe(0);
   });

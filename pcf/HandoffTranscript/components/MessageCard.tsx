@@ -85,7 +85,7 @@ export const MessageCard = React.memo(function MessageCard(props: MessageCardPro
           {view.hasSignature && (
             <ActionButton
               className="e2c-signature-toggle"
-              iconProps={{ iconName: signatureShown ? "ChevronUp" : "More" }}
+              iconProps={{ iconName: signatureShown ? Icons.ChevronUp : Icons.More }}
               aria-expanded={signatureShown}
               onClick={() => setSignatureOpen(!signatureShown)}
             >
