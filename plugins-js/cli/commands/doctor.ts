@@ -1,5 +1,4 @@
 /** `e2c doctor [--config F] [--json] [--emails N]` (PRODUCT.md §6): exit 0 healthy, 1 findings, 3 environment. */
-import { SingleBar } from "cli-progress";
 import { WebApiBase } from "dataverse-ify/lib/webapi/WebApiBase";
 import { citation } from "../../../core/email-to-case/sources";
 import type { RecordReader } from "../../../core/email-to-case/environment-records";
@@ -8,6 +7,7 @@ import { commandArgs, wholeNumberOption } from "../args";
 import { loadConfig, transportFor } from "../environment";
 import { environmentFailure, EXIT_ENVIRONMENT } from "../environment-failure";
 import type { CliIO } from "../io";
+import { terminalProgressBar } from "../progress-bar";
 
 export const DOCTOR_USAGE = `Usage:
   e2c doctor [--config FILE] [--url URL] [--json] [--emails N]
@@ -20,19 +20,10 @@ export const DOCTOR_USAGE = `Usage:
 
 function progressFor(io: CliIO): DoctorProgress {
   if (io.stderrIsTTY) {
-    const bar = new SingleBar({
-      format: "e2c doctor [{bar}] {value}/{total} {step}",
-      stream: process.stderr,
-      hideCursor: true,
-      clearOnComplete: true,
-    });
-    let started = false;
+    const bar = terminalProgressBar("e2c doctor [{bar}] {value}/{total} {step}");
     return {
       step: (label, done, total) => {
-        if (!started) bar.start(total, done, { step: label });
-        started = true;
-        bar.setTotal(total);
-        bar.update(done, { step: label });
+        bar.update(done, total, label);
         if (done >= total) bar.stop();
       },
     };

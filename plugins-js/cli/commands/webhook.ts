@@ -2,7 +2,6 @@
  * `e2c webhook serve|register|unregister` and `e2c backfill` (PRODUCT.md §10; docs/webhook.md): the case enrichment
  * webhook, its registration in Dataverse, and filling the cases made before it.
  */
-import { SingleBar } from "cli-progress";
 import { explainDataverseFault } from "../../../core/connector/explain-error";
 import type { TokenSource } from "../../dataverse/auth";
 import { DataverseError } from "../../dataverse/errors";
@@ -23,6 +22,7 @@ import { commandArgs } from "../args";
 import { EMULATOR_ADMIN_TOKEN, EMULATOR_WEBHOOK_TOKEN, retryPolicy, tokenSource, type E2cConfig } from "../config";
 import { loadConfig } from "../environment";
 import { InputError, type CliIO } from "../io";
+import { terminalProgressBar } from "../progress-bar";
 
 export const WEBHOOK_USAGE = `Usage:
   e2c webhook serve [--port N] [--config FILE]
@@ -228,23 +228,10 @@ function progress(io: CliIO): { update: (seen: number, total: number | null) => 
   if (!io.stderrIsTTY) {
     return { update: (seen) => io.stderr(`e2c backfill: ${seen} cases looked at\n`), stop: () => undefined };
   }
-  const bar = new SingleBar({
-    format: "e2c backfill [{bar}] {value}/{total} cases",
-    stream: process.stderr,
-    hideCursor: true,
-    clearOnComplete: true,
-  });
-  let started = false;
+  const bar = terminalProgressBar("e2c backfill [{bar}] {value}/{total} cases");
   return {
-    update: (seen, total) => {
-      if (!started) bar.start(total ?? seen, seen);
-      started = true;
-      bar.setTotal(Math.max(total ?? seen, seen));
-      bar.update(seen);
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
+    update: (seen, total) => bar.update(seen, Math.max(total ?? seen, seen)),
+    stop: () => bar.stop(),
   };
 }
 
