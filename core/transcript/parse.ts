@@ -15,7 +15,7 @@ import {
 } from "./grammar";
 import { isHeaderLine, parseHeader, parseParty } from "./header";
 import { htmlToText, looksLikeHtml } from "./html";
-import { readReplyParts } from "./quoted";
+import { NO_QUOTES, readReplyParts } from "./quoted";
 import { normalizeRole } from "./roles";
 import type { MessageRole, ParsedTranscript, Party, TranscriptMessage } from "./types";
 
@@ -35,7 +35,10 @@ function mayBeStructure(code: number): boolean {
   return code === DASH || code === OPEN_BRACKET || (code >= 48 && code <= 57);
 }
 
-/** A message being read: its line, and where its body lies in the text. */
+/**
+ * A message being read: its line, and where its body lies in the text. Two drafts are reused for the whole text (the
+ * one being finished and the next), so reading does not allocate per message.
+ */
 interface Draft {
   /** False for the system note kept from text before the first message line. */
   isMessage: boolean;
@@ -44,13 +47,29 @@ interface Draft {
   source: string;
   restStart: number;
   restEnd: number;
-  subject?: string;
+  subject: string | undefined;
   bodyStart: number;
   lines: number;
   lastStart: number;
   lastEnd: number;
   /** Escaped lines seen so far: each shortens the body by one character. */
   escapes: number;
+}
+
+function emptyDraft(): Draft {
+  return {
+    isMessage: false,
+    timestamp: null,
+    source: "",
+    restStart: 0,
+    restEnd: 0,
+    subject: undefined,
+    bodyStart: 0,
+    lines: 0,
+    lastStart: 0,
+    lastEnd: 0,
+    escapes: 0,
+  };
 }
 
 export function parseTranscript(input: string): ParsedTranscript {
@@ -145,13 +164,17 @@ class Reader {
   private readMessages(from: number): SeparatorLine | null {
     const { text } = this;
     let draft: Draft | null = null;
+    // The draft the next message line is read into; it trades places with `draft` once that one is finished.
+    let spare = emptyDraft();
+    const second = emptyDraft();
     for (let start = from; start < this.length || (start === this.length && draft);) {
       const end = this.lineEnd(start);
       const first = text.charCodeAt(start);
       if (mayBeStructure(first)) {
-        const started = this.startMessageAt(start, end);
-        if (started) {
+        if (this.startMessageAt(start, end, spare)) {
           if (draft) this.finish(draft);
+          const started = spare;
+          spare = draft ?? second;
           draft = started;
           start = end + 1;
           continue;
@@ -167,18 +190,16 @@ class Reader {
       if (draft) this.addBodyLine(draft, start, end);
       else if (text.slice(start, end).trim() !== "") {
         // Text between the opening separator and the first message line is kept as a system note.
-        draft = {
-          isMessage: false,
-          timestamp: null,
-          source: "",
-          restStart: 0,
-          restEnd: 0,
-          bodyStart: start,
-          lines: 0,
-          lastStart: start,
-          lastEnd: start,
-          escapes: 0,
-        };
+        // Only before the first message line: `spare` is still the first draft, `second` unused.
+        draft = spare;
+        spare = second;
+        draft.isMessage = false;
+        draft.timestamp = null;
+        draft.source = "";
+        draft.restStart = draft.restEnd = 0;
+        draft.subject = undefined;
+        draft.bodyStart = draft.lastStart = draft.lastEnd = start;
+        draft.lines = draft.escapes = 0;
         this.addBodyLine(draft, start, end);
       }
       start = end + 1;
@@ -187,8 +208,8 @@ class Reader {
     return null;
   }
 
-  /** A message starting at the line `start`…`end`, or null when that is not a message line. */
-  private startMessageAt(start: number, end: number): Draft | null {
+  /** Whether the line `start`…`end` is a message line; if so, `draft` is filled with that message's start. */
+  private startMessageAt(start: number, end: number, draft: Draft): boolean {
     const { text } = this;
     let timestamp: string | null;
     let source = text;
@@ -200,25 +221,21 @@ class Reader {
       restStart = canonical.restStart;
     } else {
       const line = readMessageLine(text.slice(start, end));
-      if (!line) return null;
+      if (!line) return false;
       timestamp = line.timestamp;
       source = line.rest;
       restStart = 0;
       restEnd = source.length;
     }
     const bodyStart = end + 1;
-    const draft: Draft = {
-      isMessage: true,
-      timestamp,
-      source,
-      restStart,
-      restEnd,
-      bodyStart,
-      lines: 0,
-      lastStart: bodyStart,
-      lastEnd: bodyStart,
-      escapes: 0,
-    };
+    draft.isMessage = true;
+    draft.timestamp = timestamp;
+    draft.source = source;
+    draft.restStart = restStart;
+    draft.restEnd = restEnd;
+    draft.subject = undefined;
+    draft.bodyStart = draft.lastStart = draft.lastEnd = bodyStart;
+    draft.lines = draft.escapes = 0;
     // Rule 4: an optional first body line `Subject: …` (an escaped one is body text).
     const first = this.text.charCodeAt(bodyStart);
     if (first === 83 || first === 115) {
@@ -229,7 +246,7 @@ class Reader {
         draft.bodyStart = draft.lastStart = draft.lastEnd = Math.min(end + 1, this.length);
       }
     }
-    return draft;
+    return true;
   }
 
   private addBodyLine(draft: Draft, start: number, end: number): void {
@@ -257,7 +274,7 @@ class Reader {
         .join("\n");
     }
     if (!draft.isMessage) {
-      this.messages.push({ timestamp: null, sender: {}, role: "system", body, quoted: [], signature: null });
+      this.messages.push({ timestamp: null, sender: {}, role: "system", body, quoted: NO_QUOTES, signature: null });
       return;
     }
     const sender = this.readSender(draft.source, draft.restStart, draft.restEnd);

@@ -35,8 +35,19 @@ import {
 import type { QuotedRange } from "./types";
 
 export interface ReplyParts {
-  quoted: QuotedRange[];
+  quoted: readonly QuotedRange[];
   signature: QuotedRange | null;
+}
+
+/**
+ * What most bodies have: no quote and no signature. One shared, frozen answer, so a long transcript does not allocate
+ * an object and an array per message (the garbage collector's work was most of parsing's cost, PRODUCT.md §9).
+ */
+export const NO_QUOTES: readonly QuotedRange[] = Object.freeze([]);
+const NO_PARTS: ReplyParts = Object.freeze({ quoted: NO_QUOTES, signature: null });
+
+function replyParts(quoted: readonly QuotedRange[], signature: QuotedRange | null): ReplyParts {
+  return quoted.length === 0 && signature === null ? NO_PARTS : { quoted, signature };
 }
 
 const GT = 62;
@@ -140,11 +151,11 @@ function bitCount(bits: number): number {
 
 /** The quoted ranges and the signature of one message body. */
 export function readReplyParts(body: string): ReplyParts {
-  if (body.length === 0) return { quoted: [], signature: null };
+  if (body.length === 0) return NO_PARTS;
   // Most messages have nothing that could start a quote: no `>`, no colon, no line starting with -, _ or white space.
   // Then only a device footer on the last line can be folded.
   if (!mayHoldQuote(body)) {
-    return { quoted: [], signature: footerOnLastLine(body) };
+    return replyParts(NO_QUOTES, footerOnLastLine(body));
   }
   return bodyReader.read(body);
 }
@@ -174,7 +185,7 @@ function footerOnLastLine(body: string): QuotedRange | null {
 }
 
 /** The quoted ranges of a body given as lines (kept for callers that split the body themselves). */
-export function findQuotedRanges(bodyLines: readonly string[]): QuotedRange[] {
+export function findQuotedRanges(bodyLines: readonly string[]): readonly QuotedRange[] {
   return readReplyParts(bodyLines.join("\n")).quoted;
 }
 
@@ -216,7 +227,7 @@ class BodyReader {
     this.nextWideColon = -2;
     this.findQuotes();
     const signature = this.findSignature();
-    return { quoted: this.fold(), signature };
+    return replyParts(this.fold(), signature);
   }
 
   private findQuotes(): void {
@@ -515,9 +526,9 @@ class BodyReader {
   }
 
   /** The quotes to fold: all of them, or in an inline reply only those with no reply text after them. */
-  private fold(): QuotedRange[] {
+  private fold(): readonly QuotedRange[] {
     const { blocks } = this;
-    if (blocks.length === 0) return [];
+    if (blocks.length === 0) return NO_QUOTES;
     let inline = false;
     for (let k = 0; k + 1 < blocks.length && !inline; k++) {
       const next = blocks[k + 1] as Block;

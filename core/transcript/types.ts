@@ -22,7 +22,7 @@ export interface TranscriptMessage {
   subject?: string;
   body: string;
   /** Quoted text the control folds (PRODUCT.md §4 rule 5). */
-  quoted: QuotedRange[];
+  quoted: readonly QuotedRange[];
   /**
    * The trailing signature or device footer ("-- ", "Sent from my iPhone"): folded behind its own label, never
    * called quoted. It may contain a quoted range (a mailing-list footer under the last quote). Null when there is none.
