@@ -60,18 +60,14 @@ function twoDigits(line: string, at: number): number {
 }
 
 /**
- * `[YYYY-MM-DDTHH:MM:SSZ] ` at `start` of `text`, the writer's form, read by index without a regular expression or
- * a substring (PRODUCT.md §9 budget). Returns where the rest of the line starts, or -1 when the line is not in this
- * form; `validDate` says whether the date exists.
+ * `[YYYY-MM-DDTHH:MM:SSZ] ` at `start` of `text`, the writer's form, read by index without a regular expression, a
+ * substring or a result object (PRODUCT.md §9 budget: this runs once per message). Returns where the rest of the
+ * line starts, or -1 when the line is not in this form; `canonicalDateIsValid` says whether the date exists.
  */
-export function canonicalMessageLineAt(
-  text: string,
-  start: number,
-  end: number,
-): { restStart: number; validDate: boolean } | null {
+export function canonicalMessageLineAt(text: string, start: number, end: number): number {
   // [ 2 0 2 6 - 1 1 - 2 0 T 0 9 : 1 4 : 0 3 Z ]
   // 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21
-  if (end - start < 22 || text.charCodeAt(start + 21) !== 93 || text.charCodeAt(start + 20) !== 90) return null;
+  if (end - start < 22 || text.charCodeAt(start + 21) !== 93 || text.charCodeAt(start + 20) !== 90) return -1;
   if (
     text.charCodeAt(start + 11) !== 84 ||
     text.charCodeAt(start + 5) !== 45 ||
@@ -79,26 +75,38 @@ export function canonicalMessageLineAt(
     text.charCodeAt(start + 14) !== 58 ||
     text.charCodeAt(start + 17) !== 58
   ) {
-    return null;
+    return -1;
   }
-  const century = twoDigits(text, start + 1);
-  const year = twoDigits(text, start + 3);
-  const month = twoDigits(text, start + 6);
-  const day = twoDigits(text, start + 9);
-  const hour = twoDigits(text, start + 12);
-  const minute = twoDigits(text, start + 15);
-  const second = twoDigits(text, start + 18);
-  if ((century | year | month | day | hour | minute | second) < 0) return null;
+  for (const at of DIGIT_PAIRS) if (twoDigits(text, start + at) < 0) return -1;
   let restStart = start + 22;
   while (restStart < end && (text.charCodeAt(restStart) === 32 || text.charCodeAt(restStart) === 9)) restStart++;
-  if (restStart === start + 22 && end > start + 22) return null;
-  return { restStart, validDate: isValidDateTime(century * 100 + year, month, day, hour, minute, second) };
+  if (restStart === start + 22 && end > start + 22) return -1;
+  return restStart;
+}
+
+/** Where the two-digit fields of the canonical form sit: century, year, month, day, hour, minute, second. */
+const DIGIT_PAIRS = [1, 3, 6, 9, 12, 15, 18];
+
+/** Whether the date of a line `canonicalMessageLineAt` accepted exists (no month 13, no 30 February). */
+export function canonicalDateIsValid(text: string, start: number): boolean {
+  return isValidDateTime(
+    twoDigits(text, start + 1) * 100 + twoDigits(text, start + 3),
+    twoDigits(text, start + 6),
+    twoDigits(text, start + 9),
+    twoDigits(text, start + 12),
+    twoDigits(text, start + 15),
+    twoDigits(text, start + 18),
+  );
 }
 
 function readCanonicalMessageLine(line: string): MessageLine | null | undefined {
-  const at = canonicalMessageLineAt(line, 0, line.length);
-  if (!at) return undefined;
-  return { timestamp: at.validDate ? line.slice(1, 21) : null, zoned: true, rest: line.slice(at.restStart) };
+  const restStart = canonicalMessageLineAt(line, 0, line.length);
+  if (restStart < 0) return undefined;
+  return {
+    timestamp: canonicalDateIsValid(line, 0) ? line.slice(1, 21) : null,
+    zoned: true,
+    rest: line.slice(restStart),
+  };
 }
 
 export function readMessageLine(line: string): MessageLine | null {

@@ -7,6 +7,7 @@
  * what keeps parsing within a few times one `split("\n")` pass (PRODUCT.md §9).
  */
 import {
+  canonicalDateIsValid,
   canonicalMessageLineAt,
   readMessageLine,
   readSeparatorLine,
@@ -215,10 +216,10 @@ class Reader {
     let source = text;
     let restStart: number;
     let restEnd = end;
-    const canonical = text.charCodeAt(start) === OPEN_BRACKET ? canonicalMessageLineAt(text, start, end) : null;
-    if (canonical) {
-      timestamp = canonical.validDate ? text.slice(start + 1, start + 21) : null;
-      restStart = canonical.restStart;
+    const canonicalRest = text.charCodeAt(start) === OPEN_BRACKET ? canonicalMessageLineAt(text, start, end) : -1;
+    if (canonicalRest >= 0) {
+      timestamp = canonicalDateIsValid(text, start) ? text.slice(start + 1, start + 21) : null;
+      restStart = canonicalRest;
     } else {
       const line = readMessageLine(text.slice(start, end));
       if (!line) return false;

@@ -192,7 +192,21 @@ export function findQuotedRanges(bodyLines: readonly string[]): readonly QuotedR
 /** Reads one body at a time; one instance serves every message, so a long transcript does not allocate per body. */
 class BodyReader {
   private body = "";
+  /** The quotes found in this body: the first `blockCount` of a pool reused for every body. */
   private readonly blocks: Block[] = [];
+  private blockCount = 0;
+
+  private addBlock(from: number, to: number, start: number, end: number): void {
+    if (this.blockCount === this.blocks.length) this.blocks.push({ from, to, start, end });
+    else {
+      const block = this.blocks[this.blockCount] as Block;
+      block.from = from;
+      block.to = to;
+      block.start = start;
+      block.end = end;
+    }
+    this.blockCount++;
+  }
   /** Lines from here on are a forwarded message or the end of the body: no quote starts there. */
   private stop = 0;
 
@@ -205,6 +219,20 @@ class BodyReader {
     if (this.nextWideColon !== -1 && this.nextWideColon < at) this.nextWideColon = this.body.indexOf("：", at);
     if (this.nextColon < 0) return this.nextWideColon;
     return this.nextWideColon < 0 ? this.nextColon : Math.min(this.nextColon, this.nextWideColon);
+  }
+
+  /** The first "@" at or after `atFrom`, remembered: a header block asks line after line. */
+  private nextAt = -1;
+  private atFrom = Infinity;
+
+  /** Whether line `i` holds an "@" (an address), found without cutting the line out. */
+  private holdsAt(i: number): boolean {
+    const first = lines.first[i] as number;
+    if (first < this.atFrom || (this.nextAt !== -1 && this.nextAt < first)) {
+      this.nextAt = this.body.indexOf("@", first);
+      this.atFrom = first;
+    }
+    return this.nextAt >= 0 && this.nextAt < (lines.last[i] as number);
   }
 
   private text(i: number): string {
@@ -222,9 +250,10 @@ class BodyReader {
     this.body = body;
     lines.read(body);
     this.stop = lines.count;
-    this.blocks.length = 0;
+    this.blockCount = 0;
     this.nextColon = -2;
     this.nextWideColon = -2;
+    this.atFrom = Infinity;
     this.findQuotes();
     const signature = this.findSignature();
     return replyParts(this.fold(), signature);
@@ -279,7 +308,7 @@ class BodyReader {
         if (kind !== QUOTE || this.isLoneMarkerLine(i)) continue;
         // A `>` block of its own.
         const end = this.quoteBlockEnd(i);
-        this.blocks.push({ from: i, to: end, start: lines.start[i] as number, end: lines.end[end] as number });
+        this.addBlock(i, end, lines.start[i] as number, lines.end[end] as number);
         i = floor = end;
         continue;
       }
@@ -288,15 +317,16 @@ class BodyReader {
       while (next < n && lines.kind[next] === BLANK) next++;
       if (next < n && lines.kind[next] === QUOTE) {
         const end = this.quoteBlockEnd(next);
-        this.blocks.push({ from, to: end, start, end: lines.end[end] as number });
+        this.addBlock(from, end, start, lines.end[end] as number);
         i = floor = end;
         continue;
       }
-      this.blocks.push({ from, to: n - 1, start, end: this.body.length });
+      this.addBlock(from, n - 1, start, this.body.length);
       this.stop = n;
       break;
     }
-    for (const block of this.blocks) {
+    for (let b = 0; b < this.blockCount; b++) {
+      const block = this.blocks[b] as Block;
       for (let k = block.from; k <= block.to; k++) lines.taken[k] = 1;
       // A quote that starts at the end of a reply line leaves that line's start to the reply.
       if (block.start > (lines.first[block.from] as number)) lines.taken[block.from] = 0;
@@ -348,7 +378,7 @@ class BodyReader {
   private keyAt(k: number): HeaderKey | null {
     let code = lines.key[k] as number;
     if (code === 0) {
-      const key = lines.kind[k] === TEXT ? headerKeyOf(this.text(k)) : null;
+      const key = lines.kind[k] === TEXT ? headerKeyOf(this.body, lines.first[k], lines.last[k]) : null;
       code = key === null ? 1 : 2 + KEY_NAMES.indexOf(key);
       lines.key[k] = code;
     }
@@ -371,7 +401,7 @@ class BodyReader {
     let at = false;
     let forward = false;
     let wrapped = 0;
-    if (this.text(i).includes("@")) at = true;
+    if (this.holdsAt(i)) at = true;
     for (let k = i + 1; k < lines.count && k <= last + 3 && k <= i + HEADER_LINES; k++) {
       if (lines.kind[k] === BLANK) break;
       const next = this.keyAt(k);
@@ -382,10 +412,10 @@ class BodyReader {
       wrapped = 0;
       seen |= KEY_BIT[next];
       last = k;
-      const line = this.text(k);
-      if (line.includes("@")) at = true;
-      if (next === "subject" && FORWARD_SUBJECT_RE.test(line.slice(line.search(/[:：]/) + 1).replace(/^[\s*]+/, ""))) {
-        forward = true;
+      if (this.holdsAt(k)) at = true;
+      if (next === "subject") {
+        const line = this.text(k);
+        if (FORWARD_SUBJECT_RE.test(line.slice(line.search(/[:：]/) + 1).replace(/^[\s*]+/, ""))) forward = true;
       }
     }
     // Two keys with an address, From: with Sent: (Outlook's own pair), or three keys with a subject.
@@ -527,10 +557,10 @@ class BodyReader {
 
   /** The quotes to fold: all of them, or in an inline reply only those with no reply text after them. */
   private fold(): readonly QuotedRange[] {
-    const { blocks } = this;
-    if (blocks.length === 0) return NO_QUOTES;
+    const { blocks, blockCount } = this;
+    if (blockCount === 0) return NO_QUOTES;
     let inline = false;
-    for (let k = 0; k + 1 < blocks.length && !inline; k++) {
+    for (let k = 0; k + 1 < blockCount && !inline; k++) {
       const next = blocks[k + 1] as Block;
       const midLine = next.start > (lines.first[next.from] as number);
       inline = this.hasReplyBetween((blocks[k] as Block).to + 1, next.from + (midLine ? 1 : 0));
@@ -540,7 +570,10 @@ class BodyReader {
       if (lines.kind[k] !== BLANK && lines.taken[k] === 0) lastReply = k;
     }
     const quoted: QuotedRange[] = [];
-    for (const b of blocks) if (!inline || lastReply <= b.to) quoted.push({ start: b.start, end: b.end });
+    for (let k = 0; k < blockCount; k++) {
+      const b = blocks[k] as Block;
+      if (!inline || lastReply <= b.to) quoted.push({ start: b.start, end: b.end });
+    }
     return quoted;
   }
 

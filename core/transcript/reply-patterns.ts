@@ -75,26 +75,53 @@ const HEADER_KEY_OF = new Map<string, HeaderKey>();
 for (const [kind, names] of Object.entries(HEADER_KEYS) as [HeaderKey, string][]) {
   for (const name of names.split("|")) if (!HEADER_KEY_OF.has(name)) HEADER_KEY_OF.set(name, kind);
 }
+// Keys as Outlook writes them ("From", "Betreff") are found without lower-casing the line: no string per lookup.
+for (const [name, kind] of [...HEADER_KEY_OF]) {
+  const capitalized = name.charAt(0).toUpperCase() + name.slice(1);
+  if (capitalized.toLowerCase() === name && !HEADER_KEY_OF.has(capitalized)) HEADER_KEY_OF.set(capitalized, kind);
+}
+const LONGEST_KEY = Math.max(...[...HEADER_KEY_OF.keys()].map((name) => name.length));
+
+/** What `String.prototype.trim` and `\s` count as white space, and the `*` of a bold key. */
+function isKeyEdge(code: number): boolean {
+  return (
+    code === 42 ||
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 /**
- * Which Outlook header key a line starts with ("*Sent:* …" → "sent"), or null. `line` has no indentation; the key
- * is what comes before the first colon, without bold marks.
+ * Which Outlook header key the text from `from` to `to` starts with ("*Sent:* …" → "sent"), or null. The text has no
+ * indentation; the key is what comes before the first colon, without bold marks. Read by index: this runs on every
+ * line of a reply that has a colon near its start.
  */
-export function headerKeyOf(line: string): HeaderKey | null {
+export function headerKeyOf(text: string, from = 0, to = text.length): HeaderKey | null {
   let colon = -1;
-  for (let at = 0; at < line.length && at < 25; at++) {
-    const code = line.charCodeAt(at);
+  for (let at = from; at < to && at < from + 25; at++) {
+    const code = text.charCodeAt(at);
     if (code === 58 || code === 0xff1a) {
       colon = at;
       break;
     }
   }
-  if (colon < 1) return null;
-  const key = line
-    .slice(0, colon)
-    .replace(/^[\s*]+|[\s*]+$/g, "")
-    .toLowerCase();
-  return HEADER_KEY_OF.get(key) ?? null;
+  if (colon <= from) return null;
+  let keyStart = from;
+  let keyEnd = colon;
+  while (keyStart < keyEnd && isKeyEdge(text.charCodeAt(keyStart))) keyStart++;
+  while (keyEnd > keyStart && isKeyEdge(text.charCodeAt(keyEnd - 1))) keyEnd--;
+  if (keyEnd - keyStart > LONGEST_KEY) return null;
+  const key = text.slice(keyStart, keyEnd);
+  return HEADER_KEY_OF.get(key) ?? HEADER_KEY_OF.get(key.toLowerCase()) ?? null;
 }
 
 /** A rule Outlook draws above its header block: "________________________________" or "-----------------". */
