@@ -21,6 +21,8 @@ import { normalizeRole } from "./roles";
 import type { MessageRole, ParsedTranscript, Party, TranscriptMessage } from "./types";
 
 const DASH = 45;
+/** A line inside a message that needs a look: one starting with a structure character or an escape. */
+const CANDIDATE_LINE_RE = /\n[-[0-9\\]/g;
 const OPEN_BRACKET = 91;
 const BACKSLASH = 92;
 
@@ -50,9 +52,6 @@ interface Draft {
   restEnd: number;
   subject: string | undefined;
   bodyStart: number;
-  lines: number;
-  lastStart: number;
-  lastEnd: number;
   /** Escaped lines seen so far: each shortens the body by one character. */
   escapes: number;
 }
@@ -66,9 +65,6 @@ function emptyDraft(): Draft {
     restEnd: 0,
     subject: undefined,
     bodyStart: 0,
-    lines: 0,
-    lastStart: 0,
-    lastEnd: 0,
     escapes: 0,
   };
 }
@@ -168,12 +164,19 @@ class Reader {
     // The draft the next message line is read into; it trades places with `draft` once that one is finished.
     let spare = emptyDraft();
     const second = emptyDraft();
-    for (let start = from; start < this.length || (start === this.length && draft);) {
-      const end = this.lineEnd(start);
+    for (let start = from; start < this.length;) {
       const first = text.charCodeAt(start);
+      if (draft !== null && !mayBeStructure(first) && first !== BACKSLASH) {
+        // Inside a message only lines starting with a structure character or an escape need a look: jump to the
+        // next one in one native search instead of visiting every body line.
+        CANDIDATE_LINE_RE.lastIndex = start;
+        start = CANDIDATE_LINE_RE.test(text) ? CANDIDATE_LINE_RE.lastIndex - 1 : this.length;
+        continue;
+      }
+      const end = this.lineEnd(start);
       if (mayBeStructure(first)) {
         if (this.startMessageAt(start, end, spare)) {
-          if (draft) this.finish(draft);
+          if (draft) this.finish(draft, start - 1);
           const started = spare;
           spare = draft ?? second;
           draft = started;
@@ -183,13 +186,14 @@ class Reader {
         if (first === DASH) {
           const sep = readSeparatorLine(text.slice(start, end));
           if (sep && sep.kind !== "open") {
-            if (draft) this.finish(draft);
+            if (draft) this.finish(draft, start - 1);
             return sep;
           }
         }
       }
-      if (draft) this.addBodyLine(draft, start, end);
-      else if (text.slice(start, end).trim() !== "") {
+      if (draft) {
+        if (first === BACKSLASH) draft.escapes++;
+      } else if (text.slice(start, end).trim() !== "") {
         // Text between the opening separator and the first message line is kept as a system note.
         // Only before the first message line: `spare` is still the first draft, `second` unused.
         draft = spare;
@@ -199,13 +203,12 @@ class Reader {
         draft.source = "";
         draft.restStart = draft.restEnd = 0;
         draft.subject = undefined;
-        draft.bodyStart = draft.lastStart = draft.lastEnd = start;
-        draft.lines = draft.escapes = 0;
-        this.addBodyLine(draft, start, end);
+        draft.bodyStart = start;
+        draft.escapes = first === BACKSLASH ? 1 : 0;
       }
       start = end + 1;
     }
-    if (draft) this.finish(draft);
+    if (draft) this.finish(draft, this.length);
     return null;
   }
 
@@ -235,8 +238,8 @@ class Reader {
     draft.restStart = restStart;
     draft.restEnd = restEnd;
     draft.subject = undefined;
-    draft.bodyStart = draft.lastStart = draft.lastEnd = bodyStart;
-    draft.lines = draft.escapes = 0;
+    draft.bodyStart = bodyStart;
+    draft.escapes = 0;
     // Rule 4: an optional first body line `Subject: …` (an escaped one is body text).
     const first = this.text.charCodeAt(bodyStart);
     if (first === 83 || first === 115) {
@@ -244,30 +247,19 @@ class Reader {
       const subject = readSubjectLine(this.text.slice(bodyStart, end));
       if (subject !== null) {
         draft.subject = subject;
-        draft.bodyStart = draft.lastStart = draft.lastEnd = Math.min(end + 1, this.length);
+        draft.bodyStart = Math.min(end + 1, this.length);
       }
     }
     return true;
   }
 
-  private addBodyLine(draft: Draft, start: number, end: number): void {
+  /** Ends `draft`, whose lines run from its body start up to `stop` (the line break before the next line, or the end). */
+  private finish(draft: Draft, stop: number): void {
     const { text } = this;
-    if (text.charCodeAt(start) === BACKSLASH) draft.escapes++;
-    draft.lines++;
-    draft.lastStart = start;
-    draft.lastEnd = end;
-  }
-
-  private finish(draft: Draft): void {
-    const { text } = this;
-    // The writer ends every message with one blank line.
-    let bodyEnd = draft.lastEnd;
-    let lines = draft.lines;
-    if (lines > 0 && draft.lastStart === draft.lastEnd) {
-      lines--;
-      bodyEnd = lines === 0 ? draft.bodyStart : draft.lastStart - 1;
-    }
-    let body = lines === 0 ? "" : text.slice(draft.bodyStart, bodyEnd);
+    const { bodyStart } = draft;
+    // The writer ends every message with one blank line: an empty last line is not body.
+    let body = "";
+    if (stop > bodyStart) body = text.slice(bodyStart, text.charCodeAt(stop - 1) === 10 ? stop - 1 : stop);
     if (draft.escapes > 0) {
       body = body
         .split("\n")
@@ -302,16 +294,18 @@ class Reader {
   private readonly recentSenders: Array<{ text: string; party: Party; role: MessageRole | null }> = [];
 
   private readSender(source: string, from: number, to: number): Party {
+    // One slice compared with ===: the engine compares the characters natively, several times faster than
+    // startsWith at an offset or a loop of charCodeAt (measured on the bench's 10,000-message thread).
+    const text = source.slice(from, to);
     for (const recent of this.recentSenders) {
-      // Compared in place: no slice, no hashing, on the path every message takes.
-      if (recent.text.length === to - from && source.startsWith(recent.text, from)) {
+      if (recent.text === text) {
         this.statedRole = recent.role;
         return recent.party;
       }
     }
     const party = Object.freeze(this.parseSender(source, from, to));
     if (this.recentSenders.length >= 8) this.recentSenders.shift();
-    this.recentSenders.push({ text: source.slice(from, to), party, role: this.statedRole });
+    this.recentSenders.push({ text, party, role: this.statedRole });
     return party;
   }
 
