@@ -3,7 +3,7 @@ export * from "./grammar";
 export * from "./sentiment";
 export { htmlToText, looksLikeHtml, decodeEntities } from "./html";
 export { findQuotedRanges, readReplyParts, type ReplyParts } from "./quoted";
-export { parseTranscript } from "./parse";
+export { parseTranscript, type ParseOptions } from "./parse";
 export { parseParty, formatParty } from "./header";
 export { normalizeRole } from "./roles";
 export * from "./handoff";

@@ -16,7 +16,7 @@ import {
 } from "./grammar";
 import { isHeaderLine, parseHeader, parseParty } from "./header";
 import { htmlToText, looksLikeHtml } from "./html";
-import { NO_QUOTES, readReplyParts } from "./quoted";
+import { NO_PARTS, NO_QUOTES, readReplyParts } from "./quoted";
 import { normalizeRole } from "./roles";
 import type { MessageRole, ParsedTranscript, Party, TranscriptMessage } from "./types";
 
@@ -69,14 +69,22 @@ function emptyDraft(): Draft {
   };
 }
 
-export function parseTranscript(input: string): ParsedTranscript {
+export interface ParseOptions {
+  /**
+   * Read each body's quoted text and signature now (the default). The control passes false and reads them only for
+   * the messages it shows (`readReplyParts`); the messages then carry no quoted ranges and no signature.
+   */
+  replyParts?: boolean;
+}
+
+export function parseTranscript(input: string, options: ParseOptions = {}): ParsedTranscript {
   let text = typeof input === "string" ? input : "";
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (looksLikeHtml(text)) text = htmlToText(text);
   // Rule 6, CRLF or LF: the first line break decides. In an LF text a CR inside a body is data and is kept.
   const firstBreak = text.indexOf("\n");
   if (firstBreak > 0 && text.charCodeAt(firstBreak - 1) === 13) text = text.replace(/\r\n/g, "\n");
-  return new Reader(text).read();
+  return new Reader(text, options.replyParts ?? true).read();
 }
 
 class Reader {
@@ -86,7 +94,10 @@ class Reader {
   private customerName: string | undefined;
   private firstSenderKey: string | null = null;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly replyParts: boolean,
+  ) {
     this.length = text.length;
   }
 
@@ -273,7 +284,7 @@ class Reader {
     const sender = this.readSender(draft.source, draft.restStart, draft.restEnd);
     const role = this.statedRole ?? this.inferRole(sender);
     const timestamp = draft.timestamp;
-    const { quoted, signature } = readReplyParts(body);
+    const { quoted, signature } = this.replyParts ? readReplyParts(body) : NO_PARTS;
     // Two literal shapes rather than a spread: keeps the objects monomorphic on the hot path.
     this.messages.push(
       draft.subject === undefined

@@ -44,7 +44,7 @@ export interface ReplyParts {
  * an object and an array per message (the garbage collector's work was most of parsing's cost, PRODUCT.md §9).
  */
 export const NO_QUOTES: readonly QuotedRange[] = Object.freeze([]);
-const NO_PARTS: ReplyParts = Object.freeze({ quoted: NO_QUOTES, signature: null });
+export const NO_PARTS: ReplyParts = Object.freeze({ quoted: NO_QUOTES, signature: null });
 
 function replyParts(quoted: readonly QuotedRange[], signature: QuotedRange | null): ReplyParts {
   return quoted.length === 0 && signature === null ? NO_PARTS : { quoted, signature };

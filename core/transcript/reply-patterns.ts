@@ -81,6 +81,10 @@ for (const [name, kind] of [...HEADER_KEY_OF]) {
   if (capitalized.toLowerCase() === name && !HEADER_KEY_OF.has(capitalized)) HEADER_KEY_OF.set(capitalized, kind);
 }
 const LONGEST_KEY = Math.max(...[...HEADER_KEY_OF.keys()].map((name) => name.length));
+/** The ASCII letters a key can start with, lower case: "Message 12: …" is turned away before any string is cut. */
+const ASCII_KEY_STARTS = new Set(
+  [...HEADER_KEY_OF.keys()].map((name) => name.charCodeAt(0) | 0x20).filter((c) => c < 128),
+);
 
 /** What `String.prototype.trim` and `\s` count as white space, and the `*` of a bold key. */
 function isKeyEdge(code: number): boolean {
@@ -120,6 +124,8 @@ export function headerKeyOf(text: string, from = 0, to = text.length): HeaderKey
   while (keyStart < keyEnd && isKeyEdge(text.charCodeAt(keyStart))) keyStart++;
   while (keyEnd > keyStart && isKeyEdge(text.charCodeAt(keyEnd - 1))) keyEnd--;
   if (keyEnd - keyStart > LONGEST_KEY) return null;
+  const first = text.charCodeAt(keyStart);
+  if (first < 128 && !ASCII_KEY_STARTS.has(first | 0x20)) return null;
   const key = text.slice(keyStart, keyEnd);
   return HEADER_KEY_OF.get(key) ?? HEADER_KEY_OF.get(key.toLowerCase()) ?? null;
 }

@@ -52,6 +52,12 @@ describe("what the control shows, derived from the transcript", () => {
     ]);
   });
 
+  test("a transcript parsed without reply parts (as the control parses it) is folded the same, message by message", () => {
+    const deferred = buildMessageViews(parseTranscript(TRANSCRIPT, { replyParts: false }), "oldestFirst");
+    expect(deferred.map((v) => [v.hasQuoted, v.segments])).toEqual(views().map((v) => [v.hasQuoted, v.segments]));
+    expect(deferred[0]!.segments.map((s) => s.kind)).toEqual(["text", "quoted"]);
+  });
+
   test("a trailing signature is its own segment, never called quoted", () => {
     const [view] = buildMessageViews(
       parseTranscript(

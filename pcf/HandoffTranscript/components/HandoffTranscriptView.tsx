@@ -47,8 +47,10 @@ function Transcript(props: HandoffTranscriptProps) {
   const [copied, setCopied] = React.useState(false);
 
   const text = fullText ?? description ?? "";
-  const transcript = React.useMemo(() => parseTranscript(text), [text]);
+  // Quoted text and signatures are read per message as the list shows it (MessageView).
+  const transcript = React.useMemo(() => parseTranscript(text, { replyParts: false }), [text]);
   const views = React.useMemo(() => buildMessageViews(transcript, order), [transcript, order]);
+  // Reads bodies only up to the first with quoted text (every body when none has any).
   const anyQuoted = React.useMemo(() => views.some((v) => v.hasQuoted), [views]);
   const matches = React.useMemo(() => findMatches(views, query), [views, query]);
   const summary = transcript.header.summary?.trim() || undefined;

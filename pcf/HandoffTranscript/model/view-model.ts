@@ -1,4 +1,5 @@
 /** What the control shows, derived from the parsed transcript: pure functions, tested without a browser. */
+import { readReplyParts, type ReplyParts } from "../../../core/transcript/quoted";
 import type { MessageRole, ParsedTranscript, TranscriptMessage } from "../../../core/transcript/types";
 import type { MessageOrder } from "../ManifestConstants";
 
@@ -14,15 +15,44 @@ export interface BodySegment {
 
 export interface MessageView {
   /** Position in the transcript (oldest is 0), whatever the display order. */
-  index: number;
-  message: TranscriptMessage;
+  readonly index: number;
+  readonly message: TranscriptMessage;
   /** The subject differs from the previous message's (RE:/FW: prefixes aside). */
-  showSubject: boolean;
+  readonly showSubject: boolean;
   /** The first agent message after the customer, AI or system spoke: where the conversation was handed off. */
-  handoffBefore: boolean;
-  segments: BodySegment[];
-  hasQuoted: boolean;
-  hasSignature: boolean;
+  readonly handoffBefore: boolean;
+  readonly segments: BodySegment[];
+  readonly hasQuoted: boolean;
+  readonly hasSignature: boolean;
+}
+
+/**
+ * A message as the list shows it. Its quoted text and signature are read, and its body cut, when a card first asks:
+ * the list renders only the messages near the viewport, so a 10,000-message thread reads a page of bodies, not
+ * 10,000 (PRODUCT.md §9). The transcript is parsed with `replyParts: false` for this.
+ */
+class ListedMessage implements MessageView {
+  private parts: ReplyParts | undefined;
+  private cut: BodySegment[] | undefined;
+  constructor(
+    readonly index: number,
+    readonly message: TranscriptMessage,
+    readonly showSubject: boolean,
+    readonly handoffBefore: boolean,
+  ) {}
+  private get replyParts(): ReplyParts {
+    return (this.parts ??= readReplyParts(this.message.body));
+  }
+  get segments(): BodySegment[] {
+    return (this.cut ??= segmentsOf(this.message.body, this.replyParts));
+  }
+  /** A quoted range holding at least one character of the body. */
+  get hasQuoted(): boolean {
+    return this.replyParts.quoted.some((q) => q.end > q.start && q.start < this.message.body.length);
+  }
+  get hasSignature(): boolean {
+    return this.segments.some((segment) => segment.kind === "signature");
+  }
 }
 
 const REPLY_PREFIX = /^\s*((re|fw|fwd|aw|wg|sv|tr|rv)\s*:\s*)+/i;
@@ -35,9 +65,7 @@ export function normalizeSubject(subject: string | undefined): string {
  * The body cut where quoted text and the signature start and end. A quote inside the signature (a mailing-list
  * footer under the last quote) stays quoted. The segments together are the whole body: nothing is dropped.
  */
-export function segmentsOf(message: TranscriptMessage): BodySegment[] {
-  const { body, quoted } = message;
-  const signature = message.signature ?? null;
+export function segmentsOf(body: string, { quoted, signature }: ReplyParts): BodySegment[] {
   const cuts = new Set<number>([0, body.length]);
   for (const q of quoted) cuts.add(q.start).add(q.end);
   if (signature) cuts.add(signature.start).add(signature.end);
@@ -68,19 +96,13 @@ export function buildMessageViews(transcript: ParsedTranscript, order: MessageOr
   const handoff = handoffIndex(transcript.messages);
   let previousSubject = "";
   const views = transcript.messages.map((message, index): MessageView => {
-    const subject = normalizeSubject(message.subject);
-    const showSubject = message.subject !== undefined && message.subject !== "" && subject !== previousSubject;
-    if (message.subject !== undefined) previousSubject = subject;
-    const segments = segmentsOf(message);
-    return {
-      index,
-      message,
-      showSubject,
-      handoffBefore: index === handoff,
-      segments,
-      hasQuoted: segments.some((segment) => segment.kind === "quoted"),
-      hasSignature: segments.some((segment) => segment.kind === "signature"),
-    };
+    let showSubject = false;
+    if (message.subject !== undefined) {
+      const subject = normalizeSubject(message.subject);
+      showSubject = message.subject !== "" && subject !== previousSubject;
+      previousSubject = subject;
+    }
+    return new ListedMessage(index, message, showSubject, index === handoff);
   });
   return order === "newestFirst" ? views.reverse() : views;
 }

@@ -51,6 +51,14 @@ describe("reading a transcript (PRODUCT.md §4)", () => {
     expect(many.messages.map((m) => m.quoted.length)).toEqual([1, 1, 1]);
   });
 
+  test("rule 5 on demand: with replyParts off, bodies are the same and nothing is marked yet", () => {
+    const eager = parseTranscript(EXAMPLE_TRANSCRIPT);
+    const deferred = parseTranscript(EXAMPLE_TRANSCRIPT, { replyParts: false });
+    expect(deferred.messages.map((m) => m.body)).toEqual(eager.messages.map((m) => m.body));
+    expect(deferred.messages.map((m) => [m.quoted, m.signature])).toEqual(eager.messages.map(() => [[], null]));
+    expect(eager.messages[0]!.quoted).not.toEqual([]);
+  });
+
   test("rule 1: header keys are case-insensitive", () => {
     const t = parseTranscript(transcript("CHANNEL: email\nclassification: Returns\nhandoff-ID: h-1", `${MSG}\nhi`));
     expect(t.header).toMatchObject({ channel: "email", classification: "Returns", handoffId: "h-1" });
