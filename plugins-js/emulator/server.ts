@@ -348,8 +348,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       response = refusal(req, error);
     }
     // Latency counts from the request's arrival, as a network's would: the answer leaves no sooner than that.
+    // Whole milliseconds, as Node's timers count them anyway: answers share one timer list instead of each making its
+    // own for a fractional delay.
     const waited = performance.now() - arrived;
-    if (faults.spec.latencyMs > waited) await sleep(faults.spec.latencyMs - waited);
+    if (faults.spec.latencyMs > waited) await sleep(Math.ceil(faults.spec.latencyMs - waited));
     if (fault === "reset-after") {
       req.socket.destroy();
       return;
