@@ -3,8 +3,8 @@
  * decided here from the handoff, the settings, the environment's metadata and the contact lookup; carried out by
  * the Node side as one `$batch` change set. Nothing here talks to Dataverse.
  */
-import { composeTranscript, type ComposedTranscript } from "../transcript/write";
-import { validateHandoff, type InputProblem } from "../transcript/handoff";
+import { composeValidTranscript, type ComposedTranscript } from "../transcript/write";
+import { parseHandoff, type InputProblem, type ValidHandoff } from "../transcript/handoff";
 import { caseColumnValues } from "../enrichment/case-columns";
 import { normalizeRole } from "../transcript/roles";
 import type { Handoff, Party } from "../transcript/types";
@@ -148,22 +148,34 @@ export function validateSettings(settings: ConnectorSettings, facts: Environment
   return problems;
 }
 
+/** A handoff the connector accepted (validateHandoffFor found no problem), read once: what planHandoff takes. */
+export interface AcceptedHandoff {
+  handoff: ValidHandoff;
+  /** Its whole transcript, with no length limit: composed once, to size the note and to fill the description. */
+  fullTranscript: ComposedTranscript;
+}
+
 /**
- * Every problem with a handoff, before anything is written (PRODUCT.md §8 point 1): its shape, then the
- * environment's limits (handoff-limits.ts) and whether it can have a customer.
+ * The handoff read at the edge (PRODUCT.md §8 point 1): every problem with it before anything is written — its
+ * shape, then the environment's limits (handoff-limits.ts) and whether it can have a customer — or, with none, the
+ * accepted handoff and its transcript, which nothing downstream checks or composes again.
  */
-export function validateHandoffFor(
-  handoff: unknown,
+export function acceptHandoff(
+  input: unknown,
   settings: ConnectorSettings,
   facts: EnvironmentFacts,
-): InputProblem[] {
-  const problems = validateHandoff(handoff);
-  if (typeof handoff !== "object" || handoff === null || Array.isArray(handoff)) return problems;
-  const shaped = handoff as Handoff;
+): { accepted: AcceptedHandoff; problems: [] } | { accepted: null; problems: InputProblem[] } {
+  const parsed = parseHandoff(input);
+  const problems = parsed.problems as InputProblem[];
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return { accepted: null, problems };
+  const shaped = input as Handoff;
   const customer = customerFields(shaped);
   // The full transcript goes into a note as a file when the description is cut and the note's text cannot hold it.
-  const full =
-    problems.length === 0 && shaped.messages.length > 0 ? composeTranscript(shaped, { maxLength: null }).full : "";
+  const transcript =
+    parsed.handoff && parsed.handoff.messages.length > 0
+      ? composeValidTranscript(parsed.handoff, { maxLength: null })
+      : null;
+  const full = transcript?.full ?? "";
   const descriptionMax = maxLengthOf(facts.incident, "description", 2000) ?? Infinity;
   const transcriptFile = full.length > descriptionMax && full.length > NOTE_TEXT_MAX_DEFAULT ? full : "";
   const named = new Set(problems.map((p) => p.field));
@@ -176,7 +188,17 @@ export function validateHandoffFor(
         "send the customer's address, or set default_customer_id for anonymous handoffs",
     });
   }
-  return problems;
+  if (problems.length > 0 || !parsed.handoff || !transcript) return { accepted: null, problems };
+  return { accepted: { handoff: parsed.handoff, fullTranscript: transcript }, problems: [] };
+}
+
+/** Every problem with a handoff, before anything is written (acceptHandoff's, when only the problems matter). */
+export function validateHandoffFor(
+  handoff: unknown,
+  settings: ConnectorSettings,
+  facts: EnvironmentFacts,
+): InputProblem[] {
+  return acceptHandoff(handoff, settings, facts).problems;
 }
 
 function contactRecord(handoff: Handoff, facts: EnvironmentFacts): Record<string, unknown> {
@@ -207,7 +229,7 @@ function maxLengthOf(table: TableMetadata, column: string, fallback: number): nu
 }
 
 export function planHandoff(
-  handoff: Handoff,
+  { handoff, fullTranscript }: AcceptedHandoff,
   settings: ConnectorSettings,
   facts: EnvironmentFacts,
   contact: ContactDecision,
@@ -217,7 +239,12 @@ export function planHandoff(
   const incident = facts.incident;
   const has = (column: string): boolean => incident.columns[column] !== undefined;
   const warnings: string[] = [];
-  const transcript = composeTranscript(handoff, { maxLength: maxLengthOf(incident, "description", 2000) });
+  const descriptionMax = maxLengthOf(incident, "description", 2000);
+  // The whole transcript is the description when it fits; only a cut one is composed again, to its length.
+  const transcript =
+    descriptionMax === null || fullTranscript.full.length <= descriptionMax
+      ? fullTranscript
+      : composeValidTranscript(handoff, { maxLength: descriptionMax });
   const title = incidentTitle(handoff, maxLengthOf(incident, "title", TITLE_MAX_DEFAULT) ?? TITLE_MAX_DEFAULT);
   const operations: Operation[] = [];
 

@@ -8,6 +8,12 @@ export interface InputProblem {
   message: string;
 }
 
+/** Only the types know this symbol: a ValidHandoff is made by `parseHandoff` or `assertValidHandoff`, never by hand. */
+declare const checked: unique symbol;
+
+/** A handoff `validateHandoff` found no problem with: the writer and the planner take it without checking again. */
+export type ValidHandoff = Handoff & { readonly [checked]: true };
+
 export class HandoffValidationError extends Error {
   constructor(readonly problems: InputProblem[]) {
     super(`Invalid handoff: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`);
@@ -132,7 +138,15 @@ function validateParty(
   }
 }
 
-export function assertValidHandoff(input: unknown): asserts input is Handoff {
+/** The handoff as a ValidHandoff, or every problem with it. */
+export function parseHandoff(
+  input: unknown,
+): { handoff: ValidHandoff; problems: [] } | { handoff: null; problems: InputProblem[] } {
+  const problems = validateHandoff(input);
+  return problems.length === 0 ? { handoff: input as ValidHandoff, problems: [] } : { handoff: null, problems };
+}
+
+export function assertValidHandoff(input: unknown): asserts input is ValidHandoff {
   const problems = validateHandoff(input);
   if (problems.length > 0) throw new HandoffValidationError(problems);
 }

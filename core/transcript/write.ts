@@ -1,6 +1,6 @@
 /** The writer of `e2c-transcript/1` (PRODUCT.md §4): what the connector puts into `incident.description`. */
 import { endLine, formatIsoUtc, needsEscape, TRANSCRIPT_OPEN_LINE, truncatedLine, UNKNOWN_TIME } from "./grammar";
-import { assertValidHandoff } from "./handoff";
+import { assertValidHandoff, type ValidHandoff } from "./handoff";
 import { formatParty, HEADER_KEYS } from "./header";
 import { normalizeRole } from "./roles";
 import { normalizeSentiment } from "./sentiment";
@@ -97,6 +97,11 @@ function messageBlock(message: HandoffMessage): string {
 
 export function composeTranscript(handoff: Handoff, options: WriteOptions = {}): ComposedTranscript {
   assertValidHandoff(handoff);
+  return composeValidTranscript(handoff, options);
+}
+
+/** composeTranscript of a handoff already validated: the connector checks a handoff once, at the edge. */
+export function composeValidTranscript(handoff: ValidHandoff, options: WriteOptions = {}): ComposedTranscript {
   const maxLength = options.maxLength === undefined ? DEFAULT_DESCRIPTION_MAX_LENGTH : options.maxLength;
   const header = headerOf(handoff);
   const blocks = handoff.messages.map(messageBlock);

@@ -14,10 +14,10 @@ import { randomUUID } from "node:crypto";
 import { odataString } from "../../core/connector/odata-literals";
 import { chooseContact, type ContactCandidate, type ContactDecision } from "../../core/connector/contact-match";
 import {
+  acceptHandoff,
   customerEmail,
   planHandoff,
   plannedNotes,
-  validateHandoffFor,
   validateSettings,
   type ConnectorSettings,
   type EnvironmentFacts,
@@ -129,6 +129,8 @@ function asText(value: unknown): string | null {
 
 export class HandoffConnector {
   private facts: Promise<EnvironmentFacts> | null = null;
+  /** The environment the settings were last found to fit: they are checked once per environment, not per handoff. */
+  private settingsFit: EnvironmentFacts | null = null;
 
   constructor(
     private readonly api: DataverseWebApi,
@@ -151,11 +153,15 @@ export class HandoffConnector {
 
   async deliver(input: unknown, options: { dryRun?: boolean } = {}): Promise<HandoffResult> {
     const facts = await this.environment();
-    const settingsProblems = validateSettings(this.settings, facts);
-    if (settingsProblems.length > 0) throw new SettingsInputError(settingsProblems);
-    const problems = validateHandoffFor(input, this.settings, facts);
-    if (problems.length > 0) throw new HandoffInputError(problems);
-    const handoff = input as Handoff;
+    if (this.settingsFit !== facts) {
+      const settingsProblems = validateSettings(this.settings, facts);
+      if (settingsProblems.length > 0) throw new SettingsInputError(settingsProblems);
+      this.settingsFit = facts;
+    }
+    const checked = acceptHandoff(input, this.settings, facts);
+    if (!checked.accepted) throw new HandoffInputError(checked.problems);
+    const accepted = checked.accepted;
+    const handoff = accepted.handoff;
     const trips = { count: 0 };
     // The change sets this delivery sent, by the incident id it generated for each: how it knows its own case.
     const sent = new Map<string, HandoffPlan>();
@@ -183,7 +189,7 @@ export class HandoffConnector {
       }
       const email = customerEmail(handoff);
       const contact = chooseContact(email, found.contacts, email ? newContactId(email) : "");
-      const plan = planHandoff(handoff, this.settings, facts, contact, randomUUID(), {
+      const plan = planHandoff(accepted, this.settings, facts, contact, randomUUID(), {
         newId: randomUUID,
         base64OfUtf8: (text) => Buffer.from(text, "utf8").toString("base64"),
       });

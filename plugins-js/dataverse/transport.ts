@@ -8,6 +8,7 @@
 import type { WebApiRequest, WebApiResponse } from "dataverse-ify/lib/webapi/WebApiRequest";
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { urlToHttpOptions } from "node:url";
 import type { TokenSource } from "./auth";
 import { requestBody, requestHeaders, type WebApiMethod } from "./request-parts";
 
@@ -96,9 +97,11 @@ interface RawResponse {
   body: string;
 }
 
+type Target = ReturnType<typeof urlToHttpOptions>;
+
 /** One HTTP exchange; the body read whole as UTF-8. */
 function exchange(
-  url: URL,
+  target: Target,
   method: string,
   headers: Record<string, string>,
   body: string | undefined,
@@ -106,10 +109,9 @@ function exchange(
   timeoutMs: number,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const outgoing = { ...headers };
-    if (body !== undefined) outgoing["Content-Length"] = String(Buffer.byteLength(body));
-    const req = send(url, { method, headers: outgoing, agent }, (res: IncomingMessage) => {
+    const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+    if (body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(body));
+    const req = send({ ...target, method, headers, agent }, (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
@@ -142,6 +144,8 @@ export class HttpTransport implements WebApiRequest {
   lastFailure: { error: Error } | { status: number } | null = null;
   private readonly retry: RetryPolicy;
   private readonly agent: HttpAgent;
+  /** Parsed request targets without a query (the `$batch` URL above all), so a URL is not parsed per request. */
+  private readonly targets = new Map<string, Target>();
 
   constructor(
     environmentUrl: string,
@@ -170,6 +174,14 @@ export class HttpTransport implements WebApiRequest {
     const exponential = Math.min(this.retry.baseDelayMs * 2 ** (attempt - 1), this.retry.maxDelayMs);
     // "Full jitter": concurrent clients that failed together do not come back together.
     return Math.round(exponential / 2 + ((this.options.random ?? Math.random)() * exponential) / 2);
+  }
+
+  private target(url: string): Target {
+    const known = this.targets.get(url);
+    if (known) return known;
+    const target = urlToHttpOptions(new URL(url));
+    if (!url.includes("?") && this.targets.size < 64) this.targets.set(url, target);
+    return target;
   }
 
   private wait(ms: number): Promise<void> {
@@ -202,7 +214,7 @@ export class HttpTransport implements WebApiRequest {
       let retryAfter: string | undefined;
       try {
         const timeout = this.options.timeoutMs ?? 120000;
-        const response = await exchange(new URL(url), method, sendHeaders, body, this.agent, timeout);
+        const response = await exchange(this.target(url), method, sendHeaders, body, this.agent, timeout);
         if (response.status === 503 && report) report.answersLost += 1;
         if (!isRetriableStatus(response.status) || attempt >= this.retry.maxAttempts) {
           const ok = response.status >= 200 && response.status < 300;

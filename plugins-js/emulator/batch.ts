@@ -27,28 +27,29 @@ export function boundaryOf(contentType: string | undefined): string | null {
   return m ? m[2]!.trim() : null;
 }
 
-/** The parts between `--boundary` lines, each as its own text. */
-function splitParts(text: string, boundary: string): string[] {
-  const lines = text.split("\n");
-  const parts: string[] = [];
+/** The parts between `--boundary` lines, each as its lines (the body read once, never joined and split again). */
+function splitParts(lines: string[], boundary: string): string[][] {
+  const open = `--${boundary}`;
+  const close = `--${boundary}--`;
+  const parts: string[][] = [];
   let current: string[] | null = null;
-  let closed = false;
   for (const line of lines) {
-    const trimmed = line.trimEnd();
-    if (trimmed === `--${boundary}--`) {
-      if (current) parts.push(current.join("\n"));
-      closed = true;
-      break;
-    }
-    if (trimmed === `--${boundary}`) {
-      if (current) parts.push(current.join("\n"));
-      current = [];
-      continue;
+    // Only a line that starts like a boundary is trimmed and compared.
+    if (line.startsWith(open)) {
+      const trimmed = line.trimEnd();
+      if (trimmed === close) {
+        if (current) parts.push(current);
+        return parts;
+      }
+      if (trimmed === open) {
+        if (current) parts.push(current);
+        current = [];
+        continue;
+      }
     }
     if (current) current.push(line);
   }
-  if (!closed) throw errors.badRequest(`The batch is missing its closing boundary '--${boundary}--'.`);
-  return parts;
+  throw errors.badRequest(`The batch is missing its closing boundary '${close}'.`);
 }
 
 function readHeaders(lines: string[], start: number): { headers: Record<string, string>; next: number } {
@@ -68,8 +69,7 @@ function readHeaders(lines: string[], start: number): { headers: Record<string, 
   return { headers, next: i };
 }
 
-function parseRequestPart(text: string): EmbeddedRequest {
-  const lines = text.split("\n");
+function parseRequestPart(lines: string[]): EmbeddedRequest {
   const outer = readHeaders(lines, 0);
   let i = outer.next;
   while (i < lines.length && lines[i]!.trim() === "") i++;
@@ -107,18 +107,13 @@ function parseParts(body: string, contentType: string | undefined): BatchPart[] 
   if (!boundary || !/multipart\/mixed/i.test(contentType ?? "")) {
     throw errors.badRequest("A $batch request must have Content-Type multipart/mixed with a boundary.");
   }
-  const text = body.replace(/\r\n/g, "\n");
-  return splitParts(text, boundary).map((part): BatchPart => {
-    const { headers } = readHeaders(part.split("\n"), 0);
+  return splitParts(body.replace(/\r\n/g, "\n").split("\n"), boundary).map((part): BatchPart => {
+    const { headers, next } = readHeaders(part, 0);
     const type = headers["content-type"] ?? "";
     if (/multipart\/mixed/i.test(type)) {
       const inner = boundaryOf(type);
       if (!inner) throw errors.badRequest("A change set must name its boundary.");
-      const rest = part
-        .split("\n")
-        .slice(readHeaders(part.split("\n"), 0).next)
-        .join("\n");
-      const requests = splitParts(rest, inner).map(parseRequestPart);
+      const requests = splitParts(part.slice(next), inner).map(parseRequestPart);
       for (const r of requests) {
         if (r.method === "GET") throw errors.badRequest("A change set cannot contain GET requests.");
       }

@@ -99,15 +99,28 @@ function checkValue(column: string, metadata: ColumnMetadata, value: unknown, ta
   }
 }
 
-/** The nav property `nav` of `table`: its column and the table it points to. */
-function navigation(table: TableMetadata, nav: string): { column: string; target: string | null } | null {
+type Navigation = { column: string; target: string | null } | null;
+const navigations = new WeakMap<TableMetadata, Map<string, Navigation>>();
+
+/** The nav property `nav` of `table`: its column and the table it points to (remembered per table and name). */
+function navigation(table: TableMetadata, nav: string): Navigation {
+  let known = navigations.get(table);
+  if (!known) navigations.set(table, (known = new Map()));
+  const key = nav.toLowerCase();
+  if (known.has(key)) return known.get(key)!;
+  let found: Navigation = null;
   for (const [column, metadata] of Object.entries(table.columns)) {
     if (!isLookup(metadata)) continue;
     const pairs = navigationProperties(column, metadata);
-    const hit = pairs.find(([n]) => n.toLowerCase() === nav.toLowerCase());
-    if (hit) return { column, target: metadata.type === "Owner" ? null : hit[1] };
+    const hit = pairs.find(([n]) => n.toLowerCase() === key);
+    if (hit) {
+      found = { column, target: metadata.type === "Owner" ? null : hit[1] };
+      break;
+    }
   }
-  return null;
+  // Only names the table has are remembered: a request's unknown names must not grow the map.
+  if (found) known.set(key, found);
+  return found;
 }
 
 /** Checks a create or update payload and returns the columns to store. */
@@ -157,10 +170,18 @@ export function valuesFromPayload(
   return values;
 }
 
+const requiredColumns = new WeakMap<TableMetadata, string[]>();
+
 /** SystemRequired columns must have a value once the record is written. */
 export function checkRequired(table: TableMetadata, row: Record<string, unknown>): void {
-  for (const [column, metadata] of Object.entries(table.columns)) {
-    if (metadata.requiredLevel !== "SystemRequired" || column === table.primaryIdAttribute) continue;
+  let required = requiredColumns.get(table);
+  if (!required) {
+    required = Object.entries(table.columns)
+      .filter(([column, m]) => m.requiredLevel === "SystemRequired" && column !== table.primaryIdAttribute)
+      .map(([column]) => column);
+    requiredColumns.set(table, required);
+  }
+  for (const column of required) {
     if (row[column] === undefined || row[column] === null) throw errors.required(column, table.logicalName);
   }
 }

@@ -113,8 +113,24 @@ function lowerHeaders(headers: IncomingMessage["headers"] | Record<string, strin
   return out;
 }
 
+/**
+ * A service path with nothing a URL parser would rewrite: no dot segments (also as `%2e`), backslash, fragment,
+ * space or control character. Every request and every part of a `$batch` has one; it needs no URL object.
+ */
+const PLAIN_API_URL = /^\/api\/data\/v9\.[0-2](?![^?]*(?:\/\.|%2e))\/[\w\-.~!$&'()*+,;=:@/%?]*$/i;
+
 /** `https://host/api/data/v9.2/contacts?$x` or `/api/data/v9.2/contacts` or `contacts` → path and query. */
 function splitUrl(url: string, serviceRoot: string): { path: string; query: URLSearchParams } {
+  if (PLAIN_API_URL.test(url)) {
+    const q = url.indexOf("?");
+    try {
+      const path = decodeURIComponent((q < 0 ? url : url.slice(0, q)).replace(API_RE, ""));
+      // With its "?": URLSearchParams drops one leading "?", as a URL's search does.
+      return { path, query: new URLSearchParams(q < 0 ? "" : url.slice(q)) };
+    } catch {
+      throw errors.malformedUri();
+    }
+  }
   let absolute: URL;
   let path: string;
   try {
@@ -332,8 +348,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       response = refusal(req, error);
     }
     // Latency counts from the request's arrival, as a network's would: the answer leaves no sooner than that.
+    // Whole milliseconds, as Node's timers count them anyway: answers share one timer list instead of each making its
+    // own for a fractional delay.
     const waited = performance.now() - arrived;
-    if (faults.spec.latencyMs > waited) await sleep(faults.spec.latencyMs - waited);
+    if (faults.spec.latencyMs > waited) await sleep(Math.ceil(faults.spec.latencyMs - waited));
     if (fault === "reset-after") {
       req.socket.destroy();
       return;

@@ -42,11 +42,28 @@ function indexValue(value: unknown): string | null {
   return typeof value === "string" ? value.toLowerCase() : String(value);
 }
 
+/** The ids of the rows with one value: most values have one row, which needs no Set of its own. */
+type Ids = string | Set<string>;
+
+function withId(ids: Ids | undefined, id: string): Ids {
+  if (ids === undefined || ids === id) return id;
+  if (typeof ids === "string") return new Set([ids, id]);
+  return ids.add(id);
+}
+
+function withoutId(ids: Ids | undefined, id: string): Ids | undefined {
+  if (ids === undefined || ids === id) return undefined;
+  if (typeof ids === "string") return ids;
+  ids.delete(id);
+  return ids.size > 0 ? ids : undefined;
+}
+
 export class Store {
   private readonly rows = new Map<string, Map<string, Row>>();
-  private readonly keyIndex = new Map<string, Map<string, string>>();
+  /** Per table, each alternate key with its index (key values → id). */
+  private readonly keyIndex = new Map<string, Array<{ key: AlternateKey; index: Map<string, string> }>>();
   /** Equality indexes, built on first use per table and column and kept current: table → column → value → ids. */
-  private readonly eqIndex = new Map<string, Map<string, Map<string, Set<string>>>>();
+  private readonly eqIndex = new Map<string, Map<string, Map<string, Ids>>>();
   private journal: Undo[] | null = null;
   /** Changes made inside the open transaction, told to listeners once it commits. */
   private uncommitted: CommittedChange[] = [];
@@ -71,18 +88,21 @@ export class Store {
   rowsWhere(table: string, column: string, value: unknown): Row[] {
     const wanted = indexValue(value);
     if (wanted === null) return [];
-    const columns = this.eqIndex.get(table) ?? new Map<string, Map<string, Set<string>>>();
-    this.eqIndex.set(table, columns);
+    let columns = this.eqIndex.get(table);
+    if (!columns) this.eqIndex.set(table, (columns = new Map()));
     let index = columns.get(column);
     if (!index) {
       index = new Map();
       for (const [id, row] of this.rows.get(table) ?? []) {
         const v = indexValue(row[column]);
-        if (v !== null) index.set(v, (index.get(v) ?? new Set()).add(id));
+        if (v !== null) index.set(v, withId(index.get(v), id));
       }
       columns.set(column, index);
     }
-    return [...(index.get(wanted) ?? [])].map((id) => this.rows.get(table)!.get(id)!);
+    const ids = index.get(wanted);
+    if (ids === undefined) return [];
+    const rows = this.rows.get(table)!;
+    return typeof ids === "string" ? [rows.get(ids)!] : [...ids].map((id) => rows.get(id)!);
   }
 
   all(table: string): Row[] {
@@ -102,7 +122,9 @@ export class Store {
         `The key attributes (${columns.join(", ")}) do not make up an alternate key of the '${table}' entity.`,
       );
     }
-    const id = this.keyIndex.get(`${table}|${key.name}`)?.get(keyOf(key, values) ?? "");
+    const id = this.keyIndexes(table)
+      .find((k) => k.key === key)
+      ?.index.get(keyOf(key, values) ?? "");
     return id ? this.get(table, id) : undefined;
   }
 
@@ -111,38 +133,51 @@ export class Store {
     return this.version;
   }
 
+  /** The table's alternate keys with their indexes, made on first use. */
+  private keyIndexes(table: string): Array<{ key: AlternateKey; index: Map<string, string> }> {
+    let indexes = this.keyIndex.get(table);
+    if (!indexes) {
+      indexes = (this.table(table).keys ?? []).map((key) => ({ key, index: new Map<string, string>() }));
+      this.keyIndex.set(table, indexes);
+    }
+    return indexes;
+  }
+
   /** Puts a row in place (or removes it), keeping key indexes; refuses a taken alternate key. */
   private setRow(table: string, id: string, row: Row | undefined, check: boolean): void {
-    const metadata = this.table(table);
     const rows = this.rows.get(table)!;
     const old = rows.get(id);
-    for (const key of metadata.keys ?? []) {
-      const index = this.keyIndex.get(`${table}|${key.name}`) ?? new Map<string, string>();
-      this.keyIndex.set(`${table}|${key.name}`, index);
-      const newKey = row ? keyOf(key, row) : null;
-      if (check && newKey !== null) {
-        const holder = index.get(newKey);
+    const keys = this.keyIndexes(table);
+    const newKeys = keys.map(({ key }) => (row ? keyOf(key, row) : null));
+    if (check) {
+      keys.forEach(({ key, index }, i) => {
+        const newKey = newKeys[i]!;
+        const holder = newKey === null ? undefined : index.get(newKey);
         if (holder !== undefined && holder !== id) {
           throw errors.duplicateKey(
             `A record that has the attribute values ${key.columns.map((c) => String(row![c])).join(", ")} already exists. The entity key ${key.name} requires that this set of attributes contains unique values.`,
           );
         }
-      }
+      });
     }
-    for (const key of metadata.keys ?? []) {
-      const index = this.keyIndex.get(`${table}|${key.name}`)!;
+    keys.forEach(({ key, index }, i) => {
       const oldKey = old ? keyOf(key, old) : null;
       if (oldKey !== null && index.get(oldKey) === id) index.delete(oldKey);
-      const newKey = row ? keyOf(key, row) : null;
+      const newKey = newKeys[i]!;
       if (newKey !== null) index.set(newKey, id);
-    }
+    });
     if (row) rows.set(id, row);
     else rows.delete(id);
     for (const [column, index] of this.eqIndex.get(table) ?? []) {
       const before = old ? indexValue(old[column]) : null;
       const after = row ? indexValue(row[column]) : null;
-      if (before !== null) index.get(before)?.delete(id);
-      if (after !== null) index.set(after, (index.get(after) ?? new Set()).add(id));
+      if (before === after) continue;
+      if (before !== null) {
+        const left = withoutId(index.get(before), id);
+        if (left === undefined) index.delete(before);
+        else index.set(before, left);
+      }
+      if (after !== null) index.set(after, withId(index.get(after), id));
     }
     if (this.journal) {
       this.journal.push(() => this.setRow(table, id, old, false));

@@ -410,6 +410,16 @@ describe("$batch", () => {
     expect(r.status).toBe(200);
     expect(r.text.indexOf('"value"')).toBeLessThan(r.text.indexOf('"UserId"'));
   });
+
+  test("a part's URL is read as a URL parser reads it: dot segments, escapes and a plain query alike", async () => {
+    const get = (path: string) =>
+      `Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET /api/data/v9.2/${path} HTTP/1.1\r\n`;
+    const query = "?$select=contactid&$filter=emailaddress1%20eq%20'jane.doe%40contoso.com'";
+    const paths = [`contacts${query}`, `accounts/../contacts${query}`, `accounts/%2E%2E/contacts${query}`];
+    const r = await send(batch([paths.map(get).join("\r\n--batch_1\r\n")]));
+    expect(r.status).toBe(200);
+    expect(r.text.match(/"contactid":"([^"]+)"/g)).toEqual(Array(3).fill(`"contactid":"${JANE}"`));
+  });
 });
 
 describe("metadata", () => {

@@ -1,6 +1,14 @@
 /** What the connector writes for a handoff (PRODUCT.md §8 point 4), decided without Dataverse. */
-import { incidentTitle, planHandoff, type EnvironmentFacts } from "../../../core/connector/handoff-plan";
+import {
+  incidentTitle,
+  planHandoff,
+  type AcceptedHandoff,
+  type EnvironmentFacts,
+} from "../../../core/connector/handoff-plan";
 import type { TableMetadata } from "../../../core/connector/table-metadata";
+import { parseHandoff } from "../../../core/transcript/handoff";
+import type { Handoff } from "../../../core/transcript/types";
+import { composeValidTranscript } from "../../../core/transcript/write";
 import { builtInTable, handoff } from "../../emulator/helpers";
 
 const incident = builtInTable("incident");
@@ -18,6 +26,13 @@ const settings = {
   ticketProperties: {},
   copyAttachments: false,
 };
+/** A handoff of the right shape as the planner takes it (limits and sentiment not checked, as planHandoff must not
+ * rely on them). */
+function shaped(h: Handoff): AcceptedHandoff {
+  const { handoff } = parseHandoff(h);
+  if (!handoff) throw new Error("the test's handoff is not of the right shape");
+  return { handoff, fullTranscript: composeValidTranscript(handoff, { maxLength: null }) };
+}
 let n = 0;
 const tools = { newId: () => `note-${++n}`, base64OfUtf8: (t: string) => Buffer.from(t).toString("base64") };
 
@@ -62,7 +77,7 @@ describe("the plan", () => {
       Object.entries(incident.columns).filter(([k]) => k !== "e2c_sentiment" && k !== "e2c_sessionurl"),
     );
     const plan = planHandoff(
-      handoff(),
+      shaped(handoff()),
       settings,
       facts({ ...incident, columns }),
       { kind: "matched", id: "c" },
@@ -78,7 +93,7 @@ describe("the plan", () => {
 
   test("a sentiment that is not one of Microsoft's labels is kept in the transcript but not set as a choice", () => {
     const plan = planHandoff(
-      handoff({ sentiment: "grumpy" }),
+      shaped(handoff({ sentiment: "grumpy" })),
       settings,
       facts(),
       { kind: "matched", id: "c" },
@@ -103,7 +118,7 @@ describe("the plan", () => {
         },
       ],
     });
-    const plan = planHandoff(huge, settings, facts(), { kind: "matched", id: "c" }, "i", tools);
+    const plan = planHandoff(shaped(huge), settings, facts(), { kind: "matched", id: "c" }, "i", tools);
     const note = plan.operations.find((o) => o.kind === "create" && o.table === "annotation") as {
       record: Record<string, unknown>;
     };
@@ -117,7 +132,7 @@ describe("the plan", () => {
 
   test("a new contact comes first, so the case can be bound to it in the same change set", () => {
     const plan = planHandoff(
-      handoff({ customer: { email: "kim@example.net" } }),
+      shaped(handoff({ customer: { email: "kim@example.net" } })),
       settings,
       facts(),
       { kind: "create", id: "k" },
