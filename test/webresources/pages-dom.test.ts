@@ -271,6 +271,10 @@ describe("errorMessage", () => {
     expect(errorMessage(undefined)).toBe("undefined");
   });
 
+  it("gives an empty message as it is, not the text of the object carrying it", () => {
+    expect(errorMessage({ message: "" })).toBe("");
+  });
+
   it("gives the text of an object whose message is missing", () => {
     expect(errorMessage({ code: 5 })).toBe("[object Object]");
   });
