@@ -6,6 +6,7 @@
  */
 import type { EnvironmentHealth, HealthFinding, RuleHealth } from "../../core/email-to-case/health";
 import type { ArcRule } from "../../core/email-to-case/scenario";
+import { scenario } from "../fixtures/scenarios";
 
 type HealthPage = typeof import("../../webresources/src/health/health-page");
 
@@ -49,23 +50,11 @@ afterEach(() => {
 const status = () => document.getElementById("status")?.textContent;
 const root = () => document.getElementById("health") as HTMLElement;
 
+/** The example scenario's rule under another id and name. */
 function rule(id: string, name?: string): ArcRule {
-  return {
-    id,
-    ...(name === undefined ? {} : { name }),
-    queueId: null,
-    state: "active",
-    allowUnknownSender: false,
-    senderResolution: "createContact",
-    checkActiveEntitlement: false,
-    checkIfResolved: false,
-    resolvedSinceMinutes: null,
-    sendAutomaticResponse: false,
-    responseTemplateId: null,
-    ownerCanCreateContacts: true,
-    ownerEnabled: true,
-    items: [],
-  };
+  const example: ArcRule = { ...(scenario().rules[0] as ArcRule), id };
+  delete example.name;
+  return name === undefined ? example : { ...example, name };
 }
 
 function ruleHealth(r: ArcRule): RuleHealth {

@@ -4,6 +4,8 @@ type OutcomesPage = typeof import("../../webresources/src/outcomes/outcomes-page
 
 const PAGE = '<div id="outcomes"></div>';
 
+import { scenario } from "../fixtures/scenarios";
+
 /** The page's module imported afresh; with `start`, into the page as it is, so it starts itself. */
 function importPage(start = false): OutcomesPage {
   const html = document.body.innerHTML;
@@ -20,22 +22,8 @@ function openWith(search: string): void {
   window.history.replaceState(null, "", `/outcomes.html${search}`);
 }
 
-const RULE = {
-  id: "rule-7",
-  name: "Support",
-  queueId: "q1",
-  state: "active",
-  allowUnknownSender: true,
-  senderResolution: "createContact",
-  checkActiveEntitlement: false,
-  checkIfResolved: false,
-  resolvedSinceMinutes: null,
-  sendAutomaticResponse: false,
-  responseTemplateId: null,
-  ownerCanCreateContacts: true,
-  ownerEnabled: true,
-  items: [{ name: "all", matches: "any" }],
-};
+/** The example scenario's rule, taking email from unknown senders. */
+const RULE = { ...scenario().rules[0], id: "rule-7", name: "Support", allowUnknownSender: true };
 
 const data = (value: unknown) => `?data=${encodeURIComponent(JSON.stringify(value))}`;
 const root = () => document.getElementById("outcomes") as HTMLElement;

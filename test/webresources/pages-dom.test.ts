@@ -5,28 +5,17 @@ import type { Reason } from "../../core/email-to-case/reasons";
 import type { ArcRule } from "../../core/email-to-case/scenario";
 import { el, outcomeTableNode, sourceNode } from "../../webresources/src/shared/dom";
 import { errorMessage } from "../../webresources/src/shared/error-message";
+import { scenario } from "../fixtures/scenarios";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const TROUBLESHOOT = { title: "Troubleshoot converting email", url: "https://learn.microsoft.com/a" };
 const AUTOMATIC = { title: "Automatically create records", url: "https://learn.microsoft.com/b" };
 
+/** The example scenario's rule, taking email from unknown senders. */
 function rule(name?: string): ArcRule {
-  return {
-    id: "rule-7",
-    ...(name === undefined ? {} : { name }),
-    queueId: null,
-    state: "active",
-    allowUnknownSender: true,
-    senderResolution: "createContact",
-    checkActiveEntitlement: false,
-    checkIfResolved: false,
-    resolvedSinceMinutes: null,
-    sendAutomaticResponse: false,
-    responseTemplateId: null,
-    ownerCanCreateContacts: true,
-    ownerEnabled: true,
-    items: [{ name: "all", matches: "any" }],
-  };
+  const example: ArcRule = { ...(scenario().rules[0] as ArcRule), id: "rule-7", allowUnknownSender: true };
+  delete example.name;
+  return name === undefined ? example : { ...example, name };
 }
 
 const ACTIVE_CASE: Reason = {
