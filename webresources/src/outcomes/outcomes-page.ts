@@ -7,11 +7,10 @@ import type { ArcRule } from "../../../core/email-to-case/scenario";
 import { el, outcomeTableNode } from "../shared/dom";
 
 export function ruleFromData(search: string): ArcRule | null {
-  const data = new URLSearchParams(search).get("data");
-  if (!data) return null;
+  // No data, or data that is not JSON, is no rule; nor is JSON without a list of items (a number, null, an array).
   try {
-    const rule = JSON.parse(data) as ArcRule;
-    return typeof rule === "object" && rule !== null && Array.isArray(rule.items) ? rule : null;
+    const rule = JSON.parse(new URLSearchParams(search).get("data") ?? "") as Partial<ArcRule> | null;
+    return Array.isArray(rule?.items) ? (rule as ArcRule) : null;
   } catch {
     return null;
   }
