@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/webresources/jsdom-environment.cjs */
 /* eslint-disable @microsoft/power-apps/avoid-dom-form -- the health page is a page of its own, not a form */
 /**
  * The health page as an admin sees it: findings by severity, each naming and linking its rule or queue, and each

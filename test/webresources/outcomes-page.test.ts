@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/webresources/jsdom-environment.cjs */
 /** The outcomes page, opened as a dialog from the rule form with the rule as JSON in its `data` parameter. */
 type OutcomesPage = typeof import("../../webresources/src/outcomes/outcomes-page");
 

@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/webresources/jsdom-environment.cjs */
 /** The DOM building the web resource pages share: names are text, links open Microsoft's article in a new tab. */
 import type { OutcomeRow } from "../../core/email-to-case/outcome-table";
 import type { Reason } from "../../core/email-to-case/reasons";
