@@ -1,15 +1,22 @@
 // `npm run mutate` ends here: the mutation score per folder from Stryker's JSON report, as the README shows it,
 // and every surviving mutant on a path that turns text into UI (the control's components, the web resources'
 // pages), which must have none. Score = (killed + timed out) / (killed + timed out + survived + no coverage).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-// The two Stryker runs (test/mutation/stryker.node.json and stryker.control.json) each write one report.
-const files = Object.assign(
-  {},
-  ...["node", "control"].map(
-    (run) => JSON.parse(readFileSync(new URL(`../reports/mutation/${run}.json`, import.meta.url), "utf8")).files,
-  ),
-);
+// The two Stryker runs (test/mutation/stryker.node.json and stryker.control.json) each write one report; other
+// reports (a run limited to some folders with --mutate) can be named on the command line instead.
+const named = process.argv.slice(2);
+const reports =
+  named.length > 0
+    ? named
+    : ["node", "control"].map((run) => fileURLToPath(new URL(`../reports/mutation/${run}.json`, import.meta.url)));
+const missing = reports.filter((file) => !existsSync(file));
+if (missing.length > 0) {
+  console.error(`mutation scores: no Stryker report at ${missing.join(", ")} (run npm run mutate first)`);
+  process.exit(2);
+}
+const files = Object.assign({}, ...reports.map((file) => JSON.parse(readFileSync(file, "utf8")).files));
 const FOLDERS = [
   "core/transcript",
   "core/email-to-case",
@@ -18,7 +25,12 @@ const FOLDERS = [
   "pcf/HandoffTranscript/model",
   "webresources/src",
 ];
-const TEXT_TO_UI = ["pcf/HandoffTranscript/components/", "webresources/src/shared/", "webresources/src/health/"];
+const TEXT_TO_UI = [
+  "pcf/HandoffTranscript/components/",
+  "webresources/src/shared/",
+  "webresources/src/health/",
+  "webresources/src/outcomes/",
+];
 
 const tally = new Map(FOLDERS.map((f) => [f, { detected: 0, undetected: 0, ignored: 0 }]));
 const core = { detected: 0, undetected: 0, ignored: 0 };
@@ -39,7 +51,7 @@ for (const [file, { mutants }] of Object.entries(files)) {
   }
 }
 const score = ({ detected, undetected }) =>
-  detected + undetected === 0 ? "n/a" : `${((100 * detected) / (detected + undetected)).toFixed(1)} %`;
+  detected + undetected === 0 ? "not run" : `${((100 * detected) / (detected + undetected)).toFixed(1)} %`;
 const line = (name, t, note = "") =>
   console.log(
     `  ${name.padEnd(36)} ${score(t).padStart(7)}  (${t.detected} of ${t.detected + t.undetected}; ${t.ignored} static not run)${note}`,
