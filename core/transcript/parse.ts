@@ -2,9 +2,9 @@
  * The tolerant reader of `e2c-transcript/1` (PRODUCT.md §4). It never throws: text that is not a transcript
  * comes back as `format: "raw"` with its text.
  *
- * It scans the text once with `indexOf("\n")` and looks at a line's text only when its first character could make
- * it structure (`-`, `[`, a digit), an escape (`\`) or a quote; a message body is one `slice` of the input. That is
- * what keeps parsing within a few times one `split("\n")` pass (PRODUCT.md §9).
+ * Inside a message it jumps, with one native search, to the next line whose first character could make it structure
+ * (`-`, `[`, a digit) or an escape (`\`); a message body is one `slice` of the input. Each body's quoted text and
+ * signature are then read by `readReplyParts` (quoted.ts), unless the caller asks for them later.
  */
 import {
   canonicalDateIsValid,
