@@ -89,6 +89,7 @@ describe("load", () => {
   it("shows an active rule's outcome table, alone", () => {
     openWith(data(RULE));
     importPage().load();
+    expect(Array.from(root().childNodes).map((c) => c.nodeName)).toEqual(["DIV"]);
     expect(Array.from(root().children).map((c) => `${c.tagName}.${c.className}`)).toEqual(["DIV.outcome-table"]);
     expect(root().querySelector("caption")?.textContent).toBe('What happens to incoming email under rule "Support"');
     expect(root().querySelector("tbody tr")?.textContent).toBe("Email from an unknown sender✔ CreatedCreated");

@@ -10,7 +10,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (props.className) element.className = props.className;
-  if (props.text !== undefined) element.textContent = props.text;
+  // Set even when empty: a new element has no text, and children are appended after.
+  element.textContent = props.text ?? "";
   for (const child of children) element.appendChild(child);
   return element;
 }
