@@ -40,7 +40,8 @@ for (const [file, { mutants }] of Object.entries(files)) {
   for (const m of mutants) {
     const detected = m.status === "Killed" || m.status === "Timeout";
     const undetected = m.status === "Survived" || m.status === "NoCoverage";
-    // Static mutants (module-level tables and patterns, `ignoreStatic`) would each rerun every test: not run, counted.
+    // Not run, counted: static mutants (module-level tables and patterns would each rerun every test, `ignoreStatic`)
+    // and mutants marked equivalent in the source with a `Stryker disable` comment and its reason.
     const ignored = m.status === "Ignored";
     if (!detected && !undetected && !ignored) continue; // compile errors, runtime errors
     for (const t of [folder && tally.get(folder), file.startsWith("core/") && core]) {
@@ -54,7 +55,7 @@ const score = ({ detected, undetected }) =>
   detected + undetected === 0 ? "not run" : `${((100 * detected) / (detected + undetected)).toFixed(1)} %`;
 const line = (name, t, note = "") =>
   console.log(
-    `  ${name.padEnd(36)} ${score(t).padStart(7)}  (${t.detected} of ${t.detected + t.undetected}; ${t.ignored} static not run)${note}`,
+    `  ${name.padEnd(36)} ${score(t).padStart(7)}  (${t.detected} of ${t.detected + t.undetected}; ${t.ignored} not run: static or marked equivalent)${note}`,
   );
 console.log("\nmutation score by folder (killed or timed out / all that ran)");
 for (const [folder, t] of tally) line(folder, t);
