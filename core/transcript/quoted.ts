@@ -41,7 +41,7 @@ export interface ReplyParts {
 
 /**
  * What most bodies have: no quote and no signature. One shared, frozen answer, so a long transcript does not allocate
- * an object and an array per message (the garbage collector's work was most of parsing's cost, PRODUCT.md §9).
+ * an object and an array per message (garbage collection was a third of parse time, PRODUCT.md §9).
  */
 export const NO_QUOTES: readonly QuotedRange[] = Object.freeze([]);
 export const NO_PARTS: ReplyParts = Object.freeze({ quoted: NO_QUOTES, signature: null });
