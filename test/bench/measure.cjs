@@ -45,4 +45,33 @@ function verdict(stat, budget) {
   return stat.max > budget.atMost ? "uncertain" : "within";
 }
 
-module.exports = { ROUNDS, summarize, rounds, timeMs, verdict };
+const fixed = (n) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
+
+/**
+ * One row a bench returns, as `npm run bench` prints and records it: `{ name, text, budget?, verdict?, median?, min?,
+ * max?, samples?, unit? }`. A measured row (`stat`) prints its median with the min–max spread and the number of
+ * rounds; a plain row (`value`, `ok`) prints its value.
+ */
+function describeRow(row) {
+  let text;
+  let judged;
+  if (row.stat) {
+    const format = row.format ?? ((n) => `${fixed(n)}${row.unit ? ` ${row.unit}` : ""}`);
+    text = `${format(row.stat.median)}  (min–max ${format(row.stat.min)} – ${format(row.stat.max)}, ${row.stat.samples.length} rounds)`;
+    if (row.detail) text += `  ${row.detail}`;
+    judged = row.budget ? verdict(row.stat, row.budget) : undefined;
+  } else {
+    text = row.value;
+    judged = row.ok === undefined ? undefined : row.ok ? "within" : "over";
+  }
+  const budget = row.budget ? (typeof row.budget === "string" ? row.budget : row.budget.text) : undefined;
+  return {
+    name: row.name,
+    ...(row.stat ? { median: row.stat.median, min: row.stat.min, max: row.stat.max, samples: row.stat.samples } : {}),
+    ...(row.unit ? { unit: row.unit } : {}),
+    text,
+    ...(budget ? { budget, verdict: judged } : {}),
+  };
+}
+
+module.exports = { ROUNDS, summarize, rounds, timeMs, verdict, describeRow };

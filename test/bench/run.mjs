@@ -1,11 +1,11 @@
 // `npm run bench [-- --json [FILE]]`: runs every test/bench/*.bench.mjs and prints each measure against its budget
 // (PRODUCT.md §9): the median of at least five rounds with its min–max spread. With --json the figures, the commit
 // and the machine are also written to a file (default reports/bench/<commit>.json) so two commits can be compared.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, platform, release } from "node:os";
 import { dirname, resolve } from "node:path";
-import { verdict } from "./measure.cjs";
+import { fileURLToPath } from "node:url";
 
 const root = new URL("../..", import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -34,7 +34,6 @@ const machine = {
 const commit = git("rev-parse", "--short", "HEAD");
 const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
 
-const fixed = (n) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
 const VERDICT_TEXT = {
   within: "within budget",
   over: "OVER BUDGET",
@@ -53,33 +52,27 @@ let uncertain = 0;
 for (const file of files) {
   const group = file.replace(/\.bench\.mjs$/, "");
   console.log(`\n${group}`);
-  const { default: run } = await import(new URL(file, import.meta.url));
-  for (const row of await run()) {
-    let text;
-    let judged;
-    if (row.stat) {
-      const format = row.format ?? ((n) => `${fixed(n)}${row.unit ? ` ${row.unit}` : ""}`);
-      text = `${format(row.stat.median)}  (min–max ${format(row.stat.min)} – ${format(row.stat.max)}, ${row.stat.samples.length} rounds)`;
-      if (row.detail) text += `  ${row.detail}`;
-      judged = row.budget ? verdict(row.stat, row.budget) : undefined;
-    } else {
-      text = row.value;
-      judged = row.ok === undefined ? undefined : row.ok ? "within" : "over";
-    }
-    if (judged === "over") over++;
-    if (judged === "uncertain") uncertain++;
-    const budgetText = row.budget ? (typeof row.budget === "string" ? row.budget : row.budget.text) : undefined;
+  // Each group in a fresh Node process (test/bench/group.mjs): a line measures its own code, not the heap and the
+  // compiled code an earlier group left behind.
+  const child = spawnSync(process.execPath, [fileURLToPath(new URL("group.mjs", import.meta.url)), file], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const last = child.stdout.trim().split("\n").pop() ?? "";
+  if (child.status !== 0 || !last.startsWith("[")) {
+    console.log(`  the ${group} bench failed (exit ${child.status ?? child.signal}); its lines are missing`);
+    over++;
+    continue;
+  }
+  for (const row of JSON.parse(last)) {
+    if (row.verdict === "over") over++;
+    if (row.verdict === "uncertain") uncertain++;
     console.log(
-      `  ${row.name.padEnd(40)} ${text}${budgetText ? `   (budget ${budgetText}) ${VERDICT_TEXT[judged]}` : ""}`,
+      `  ${row.name.padEnd(40)} ${row.text}${row.budget ? `   (budget ${row.budget}) ${VERDICT_TEXT[row.verdict]}` : ""}`,
     );
-    lines.push({
-      group,
-      name: row.name,
-      ...(row.stat ? { median: row.stat.median, min: row.stat.min, max: row.stat.max, samples: row.stat.samples } : {}),
-      ...(row.unit ? { unit: row.unit } : {}),
-      value: text,
-      ...(budgetText ? { budget: budgetText, verdict: judged } : {}),
-    });
+    const { text, ...figures } = row;
+    lines.push({ group, ...figures, value: text });
   }
 }
 

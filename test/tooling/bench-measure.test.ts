@@ -1,7 +1,8 @@
 // How `npm run bench` judges a measured line (test/bench/measure.cjs): medians of at least five rounds, and a
 // verdict that does not call a measure "within budget" when its spread reaches past the budget.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rounds, summarize, verdict } = require("../bench/measure.cjs") as {
+const { rounds, summarize, verdict, describeRow } = require("../bench/measure.cjs") as {
+  describeRow: (row: Record<string, unknown>) => Record<string, unknown>;
   rounds: (fn: (i: number, warmup: boolean) => number, o?: { rounds?: number; warmup?: number }) => Promise<Stat>;
   summarize: (samples: number[]) => Stat;
   verdict: (stat: Stat, budget: { atLeast: number } | { atMost: number }) => "within" | "over" | "uncertain";
@@ -65,5 +66,37 @@ describe("bench verdicts", () => {
 
   test("a floor missed by the median is over budget", () => {
     expect(verdict(stat(95, 80, 101), { atLeast: 100 })).toBe("over");
+  });
+
+  test("a measured row prints its median, its min–max spread and its rounds, and is judged against its budget", () => {
+    const stat = summarize([2.5, 2.9, 3.2, 2.7, 2.8]);
+    expect(
+      describeRow({
+        name: "ratio",
+        stat,
+        format: (n: number) => `${n.toFixed(1)}×`,
+        detail: "(8 passes)",
+        budget: { atMost: 3, text: "≤ 3×" },
+      }),
+    ).toEqual({
+      name: "ratio",
+      median: 2.8,
+      min: 2.5,
+      max: 3.2,
+      samples: [2.5, 2.7, 2.8, 2.9, 3.2],
+      text: "2.8×  (min–max 2.5× – 3.2×, 5 rounds)  (8 passes)",
+      budget: "≤ 3×",
+      verdict: "uncertain",
+    });
+  });
+
+  test("a plain row prints its value, and its check decides the verdict", () => {
+    expect(describeRow({ name: "bundle", value: "24.3 KB", budget: "≤ 25 KB", ok: true })).toEqual({
+      name: "bundle",
+      text: "24.3 KB",
+      budget: "≤ 25 KB",
+      verdict: "within",
+    });
+    expect(describeRow({ name: "size", value: "5 MB" })).toEqual({ name: "size", text: "5 MB" });
   });
 });
