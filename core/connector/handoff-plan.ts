@@ -148,7 +148,7 @@ export function validateSettings(settings: ConnectorSettings, facts: Environment
   return problems;
 }
 
-/** A handoff the connector accepted (validateHandoffFor found no problem), read once: what planHandoff takes. */
+/** A handoff the connector accepted (acceptHandoff found no problem), read once: what planHandoff takes. */
 export interface AcceptedHandoff {
   handoff: ValidHandoff;
   /** Its whole transcript, with no length limit: composed once, to size the note and to fill the description. */
@@ -190,15 +190,6 @@ export function acceptHandoff(
   }
   if (problems.length > 0 || !parsed.handoff || !transcript) return { accepted: null, problems };
   return { accepted: { handoff: parsed.handoff, fullTranscript: transcript }, problems: [] };
-}
-
-/** Every problem with a handoff, before anything is written (acceptHandoff's, when only the problems matter). */
-export function validateHandoffFor(
-  handoff: unknown,
-  settings: ConnectorSettings,
-  facts: EnvironmentFacts,
-): InputProblem[] {
-  return acceptHandoff(handoff, settings, facts).problems;
 }
 
 function contactRecord(handoff: Handoff, facts: EnvironmentFacts): Record<string, unknown> {

@@ -6,6 +6,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator/server";
 import { commandArgs, wholeNumberOption } from "../args";
 import { packageRoot } from "../environment";
 import { InputError, readJson, type CliIO } from "../io";
+import { untilStopped } from "../until-stopped";
 
 export const EMULATOR_USAGE = `Usage:
   e2c emulator [--port N] [--seed FILE] [--faults SPEC] [--quiet]
@@ -91,11 +92,7 @@ export async function emulatorCommand(io: CliIO, args: string[], stop?: Promise<
       `  Try: ${commandsToTry(emulator.url).join("\n       ")}\n` +
       `Press Ctrl-C to stop.\n`,
   );
-  await (stop ??
-    new Promise<void>((resolve) => {
-      process.once("SIGINT", () => resolve());
-      process.once("SIGTERM", () => resolve());
-    }));
+  await untilStopped(stop);
   await emulator.close();
   io.stdout("Emulator stopped.\n");
   return 0;

@@ -23,6 +23,7 @@ import { EMULATOR_ADMIN_TOKEN, EMULATOR_WEBHOOK_TOKEN, retryPolicy, tokenSource,
 import { loadConfig } from "../environment";
 import { InputError, type CliIO } from "../io";
 import { terminalProgressBar } from "../progress-bar";
+import { untilStopped } from "../until-stopped";
 
 export const WEBHOOK_USAGE = `Usage:
   e2c webhook serve [--port N] [--config FILE]
@@ -162,11 +163,7 @@ async function serve(io: CliIO, args: string[], env: NodeJS.ProcessEnv, stop?: P
       `  Register it: e2c webhook register --url ${running.url}${options.values.config ? ` --config ${String(options.values.config)}` : ""}\n` +
       `Press Ctrl-C to stop.\n`,
   );
-  await (stop ??
-    new Promise<void>((resolve) => {
-      process.once("SIGINT", () => resolve());
-      process.once("SIGTERM", () => resolve());
-    }));
+  await untilStopped(stop);
   await running.close();
   transport.close();
   io.stdout("Webhook stopped.\n");
