@@ -32,7 +32,6 @@ export interface MessageView {
  * 10,000 (PRODUCT.md §9). The transcript is parsed with `replyParts: false` for this.
  */
 class ListedMessage implements MessageView {
-  private parts: ReplyParts | undefined;
   private cut: BodySegment[] | undefined;
   constructor(
     readonly index: number,
@@ -40,15 +39,11 @@ class ListedMessage implements MessageView {
     readonly showSubject: boolean,
     readonly handoffBefore: boolean,
   ) {}
-  private get replyParts(): ReplyParts {
-    return (this.parts ??= readReplyParts(this.message.body));
-  }
   get segments(): BodySegment[] {
-    return (this.cut ??= segmentsOf(this.message.body, this.replyParts));
+    return (this.cut ??= segmentsOf(this.message.body, readReplyParts(this.message.body)));
   }
-  /** A quoted range holding at least one character of the body. */
   get hasQuoted(): boolean {
-    return this.replyParts.quoted.some((q) => q.end > q.start && q.start < this.message.body.length);
+    return this.segments.some((segment) => segment.kind === "quoted");
   }
   get hasSignature(): boolean {
     return this.segments.some((segment) => segment.kind === "signature");
