@@ -20,8 +20,8 @@ import {
   DEVICE_FOOTER_RE,
   EMBEDDED_LEAD_RE,
   FORWARD_RE,
-  FORWARD_SUBJECT_RE,
   headerKeyOf,
+  isForwardSubject,
   ORIGINAL_MESSAGE_RE,
   RULE_LINE_RE,
   SIGNATURE_DELIMITER_RE,
@@ -413,9 +413,8 @@ class BodyReader {
       seen |= KEY_BIT[next];
       last = k;
       if (this.holdsAt(k)) at = true;
-      if (next === "subject") {
-        const line = this.text(k);
-        if (FORWARD_SUBJECT_RE.test(line.slice(line.search(/[:：]/) + 1).replace(/^[\s*]+/, ""))) forward = true;
+      if (next === "subject" && isForwardSubject(this.body, lines.first[k] as number, lines.last[k] as number)) {
+        forward = true;
       }
     }
     // Two keys with an address, From: with Sent: (Outlook's own pair), or three keys with a subject.
@@ -569,12 +568,17 @@ class BodyReader {
     for (let k = lines.count - 1; k >= 0 && lastReply < 0; k--) {
       if (lines.kind[k] !== BLANK && lines.taken[k] === 0) lastReply = k;
     }
-    const quoted: QuotedRange[] = [];
+    // Started as a one-element literal: an empty array's first push grows it through the runtime, which cost more
+    // than reading the quote itself (a quarter of the reply reader's time on the bench thread, PRODUCT.md §9).
+    let quoted: QuotedRange[] | null = null;
     for (let k = 0; k < blockCount; k++) {
       const b = blocks[k] as Block;
-      if (!inline || lastReply <= b.to) quoted.push({ start: b.start, end: b.end });
+      if (inline && lastReply > b.to) continue;
+      const range = { start: b.start, end: b.end };
+      if (quoted === null) quoted = [range];
+      else quoted.push(range);
     }
-    return quoted;
+    return quoted ?? NO_QUOTES;
   }
 
   /** Whether lines `from`…`to` (exclusive) hold reply text: not blank, not quoted, not the signature. */

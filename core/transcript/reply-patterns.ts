@@ -57,7 +57,7 @@ export const FORWARD_RE =
   /^-*\s*(?:forwarded message|begin forwarded message|weitergeleitete nachricht|anfang der weitergeleiteten nachricht|message transféré|début du message (?:réexpédié|transféré)|mensaje reenviado|mensaje original reenviado|mensagem encaminhada|messaggio inoltrato|inizio messaggio inoltrato|doorgestuurd bericht|begin doorgestuurd bericht|vidarebefordrat meddelande|videresendt (?:melding|meddelelse)|przekazana wiadomość|wiadomość przekazana|пересылаемое сообщение|переадресованное сообщение|přeposlaná zpráva|välitetty viesti|iletilen ileti|転送されたメッセージ|转发的邮件|轉寄的郵件|전달된 메시지|tin nhắn đã chuyển tiếp|رسالة مُعاد توجيهها|رسالة معاد توجيهها|הודעה שהועברה)\s*[:：]?\s*-*$/i;
 
 /** A subject that says the mail under an Outlook header block was forwarded (FW:, Fwd:, WG:, TR:, RV:, VS:, ENC:…). */
-export const FORWARD_SUBJECT_RE = /^(?:fw|fwd|wg|tr|rv|vs|vb|enc|doorst|pd|пересл|i|转发|轉寄|전달)\s*[:：]/i;
+const FORWARD_SUBJECT_RE = /(?:fw|fwd|wg|tr|rv|vs|vb|enc|doorst|pd|пересл|i|转发|轉寄|전달)\s*[:：]/iy;
 
 export type HeaderKey = "from" | "sent" | "date" | "to" | "subject";
 
@@ -71,20 +71,37 @@ const HEADER_KEYS: Record<HeaderKey, string> = {
     "subject|betreff|objet|asunto|assunto|oggetto|onderwerp|ämne|emne|temat|тема|předmět|aihe|konu|主题|主旨|件名|제목|chủ đề|الموضوع|נושא",
 };
 
-const HEADER_KEY_OF = new Map<string, HeaderKey>();
+interface KeyName {
+  lower: string;
+  /** The same name in capitals, character for character (the name itself when capitals would change its length). */
+  upper: string;
+  kind: HeaderKey;
+}
+/**
+ * Key names by their length and first character (in either case): a line's key is compared with the one or two names
+ * that can match, in place and in any case, without cutting it out of the line. This runs on every line of a reply
+ * that has a colon near its start.
+ */
+const KEY_NAMES = new Map<number, KeyName[]>();
+const keyNamesSlot = (length: number, first: number): number => length * 0x10000 + first;
 for (const [kind, names] of Object.entries(HEADER_KEYS) as [HeaderKey, string][]) {
-  for (const name of names.split("|")) if (!HEADER_KEY_OF.has(name)) HEADER_KEY_OF.set(name, kind);
+  for (const lower of names.split("|")) {
+    const capitals = lower.toUpperCase();
+    const name = { lower, upper: capitals.length === lower.length ? capitals : lower, kind };
+    for (const first of new Set([name.lower.charCodeAt(0), name.upper.charCodeAt(0)])) {
+      const slot = keyNamesSlot(lower.length, first);
+      KEY_NAMES.set(slot, [...(KEY_NAMES.get(slot) ?? []), name]);
+    }
+  }
 }
-// Keys as Outlook writes them ("From", "Betreff") are found without lower-casing the line: no string per lookup.
-for (const [name, kind] of [...HEADER_KEY_OF]) {
-  const capitalized = name.charAt(0).toUpperCase() + name.slice(1);
-  if (capitalized.toLowerCase() === name && !HEADER_KEY_OF.has(capitalized)) HEADER_KEY_OF.set(capitalized, kind);
+
+function isKeyName(text: string, at: number, name: KeyName): boolean {
+  for (let i = 1; i < name.lower.length; i++) {
+    const code = text.charCodeAt(at + i);
+    if (code !== name.lower.charCodeAt(i) && code !== name.upper.charCodeAt(i)) return false;
+  }
+  return true;
 }
-const LONGEST_KEY = Math.max(...[...HEADER_KEY_OF.keys()].map((name) => name.length));
-/** The ASCII letters a key can start with, lower case: "Message 12: …" is turned away before any string is cut. */
-const ASCII_KEY_STARTS = new Set(
-  [...HEADER_KEY_OF.keys()].map((name) => name.charCodeAt(0) | 0x20).filter((c) => c < 128),
-);
 
 /** What `String.prototype.trim` and `\s` count as white space, and the `*` of a bold key. */
 function isKeyEdge(code: number): boolean {
@@ -123,11 +140,23 @@ export function headerKeyOf(text: string, from = 0, to = text.length): HeaderKey
   let keyEnd = colon;
   while (keyStart < keyEnd && isKeyEdge(text.charCodeAt(keyStart))) keyStart++;
   while (keyEnd > keyStart && isKeyEdge(text.charCodeAt(keyEnd - 1))) keyEnd--;
-  if (keyEnd - keyStart > LONGEST_KEY) return null;
-  const first = text.charCodeAt(keyStart);
-  if (first < 128 && !ASCII_KEY_STARTS.has(first | 0x20)) return null;
-  const key = text.slice(keyStart, keyEnd);
-  return HEADER_KEY_OF.get(key) ?? HEADER_KEY_OF.get(key.toLowerCase()) ?? null;
+  const names = KEY_NAMES.get(keyNamesSlot(keyEnd - keyStart, text.charCodeAt(keyStart)));
+  if (names === undefined) return null;
+  for (const name of names) if (isKeyName(text, keyStart, name)) return name.kind;
+  return null;
+}
+
+/**
+ * Whether the header line from `from` to `to` ("Subject: FW: Invoice", "*Betreff:* WG: Rechnung") has a subject that
+ * says the mail was forwarded. Read in place: the value is matched where it starts in the line.
+ */
+export function isForwardSubject(text: string, from: number, to: number): boolean {
+  let at = from;
+  while (at < to && text.charCodeAt(at) !== 58 && text.charCodeAt(at) !== 0xff1a) at++;
+  at++;
+  while (at < to && isKeyEdge(text.charCodeAt(at))) at++;
+  FORWARD_SUBJECT_RE.lastIndex = at;
+  return FORWARD_SUBJECT_RE.test(text) && FORWARD_SUBJECT_RE.lastIndex <= to;
 }
 
 /** A rule Outlook draws above its header block: "________________________________" or "-----------------". */

@@ -368,6 +368,21 @@ describe("Outlook header blocks and separators", () => {
     expect(visible(body)).toBe("Hi");
   });
 
+  test("a header block written in capitals is folded like Outlook's own", () => {
+    const body =
+      "See below.\n\nFROM: Contoso <billing@contoso.com>\nSENT: Tuesday, November 19, 2026 6:02 PM\nTO: Jane\nSUBJECT: Invoice\n\nOld";
+    expect(visible(body)).toBe("See below.");
+    expect(visible("Siehe unten.\n\nVON: billing@contoso.com\nGESENDET: Dienstag\nBETREFF: Rechnung\n\nAlt")).toBe(
+      "Siehe unten.",
+    );
+  });
+
+  test("a key that only starts like a known key is not a header key", () => {
+    // "Fromage:" and "Tomorrow:" begin with From and To; "Sentence:" with Sent.
+    const body = "My order:\nFromage: brie <shop@contoso.com>\nSentence: guilty\nTomorrow: shipping\n\nWhere is it?";
+    expect(quotedText(body)).toEqual([]);
+  });
+
   test("the rule Outlook draws above its header block is folded with it", () => {
     const body =
       "Reply above the line\n________________________________\nFrom: Contoso [billing@contoso.com]\nSent: Friday, 23 March 2026 5:08 p.m.\nTo: Jane\nSubject: Invoice\n\nOld";
@@ -424,6 +439,21 @@ describe("forwarded messages are content", () => {
     ],
   ])("%s", (_client, forward) => {
     expect(quotedText(`FYI, see the invoice below.\n\n${forward}\n\n${OLD_MAIL}`)).toEqual([]);
+  });
+
+  test.each(["Subject: *FW:* Invoice", "*Betreff:*   WG: Rechnung", "Subject: fwd : Invoice", "Тема: Пересл: Счёт"])(
+    "a subject written %s says the mail was forwarded",
+    (subject) => {
+      const block = `From: Contoso <billing@contoso.com>\nSent: Tuesday, November 19, 2026 6:02 PM\n${subject}`;
+      expect(quotedText(`FYI\n\n${block}\n\n${OLD_MAIL}`)).toEqual([]);
+    },
+  );
+
+  test("a subject that only mentions forwarding, or whose FW has no colon on its line, is a reply's quote", () => {
+    for (const subject of ["Subject: Invoice (FW: see below)", "Subject: Fwdx: Invoice", "Subject: FW\n: Invoice"]) {
+      const block = `From: Contoso <billing@contoso.com>\nSent: Tuesday, November 19, 2026 6:02 PM\n${subject}`;
+      expect(quotedText(`My reply\n\n${block}\n\n${OLD_MAIL}`)).not.toEqual([]);
+    }
   });
 
   test("a forwarded message inside a quote stays in the quote", () => {
