@@ -61,8 +61,9 @@ function twoDigits(line: string, at: number): number {
 
 /**
  * `[YYYY-MM-DDTHH:MM:SSZ] ` at `start` of `text`, the writer's form, read by index without a regular expression, a
- * substring or a result object (PRODUCT.md §9 budget: this runs once per message). Returns where the rest of the
- * line starts, or -1 when the line is not in this form; `canonicalDateIsValid` says whether the date exists.
+ * substring or a result object (PRODUCT.md §9 budget: this runs once per message), each digit once. Returns where
+ * the rest of the line starts; for a line whose date cannot exist (month 13, 30 February, the writer's unknown time)
+ * the complement of that, `~rest`, which is below -1; -1 when the line is not in this form.
  */
 export function canonicalMessageLineAt(text: string, start: number, end: number): number {
   // [ 2 0 2 6 - 1 1 - 2 0 T 0 9 : 1 4 : 0 3 Z ]
@@ -77,35 +78,27 @@ export function canonicalMessageLineAt(text: string, start: number, end: number)
   ) {
     return -1;
   }
-  for (const at of DIGIT_PAIRS) if (twoDigits(text, start + at) < 0) return -1;
+  const century = twoDigits(text, start + 1);
+  const year = twoDigits(text, start + 3);
+  const month = twoDigits(text, start + 6);
+  const day = twoDigits(text, start + 9);
+  const hour = twoDigits(text, start + 12);
+  const minute = twoDigits(text, start + 15);
+  const second = twoDigits(text, start + 18);
+  if ((century | year | month | day | hour | minute | second) < 0) return -1;
   let restStart = start + 22;
   while (restStart < end && (text.charCodeAt(restStart) === 32 || text.charCodeAt(restStart) === 9)) restStart++;
   if (restStart === start + 22 && end > start + 22) return -1;
-  return restStart;
-}
-
-/** Where the two-digit fields of the canonical form sit: century, year, month, day, hour, minute, second. */
-const DIGIT_PAIRS = [1, 3, 6, 9, 12, 15, 18];
-
-/** Whether the date of a line `canonicalMessageLineAt` accepted exists (no month 13, no 30 February). */
-export function canonicalDateIsValid(text: string, start: number): boolean {
-  return isValidDateTime(
-    twoDigits(text, start + 1) * 100 + twoDigits(text, start + 3),
-    twoDigits(text, start + 6),
-    twoDigits(text, start + 9),
-    twoDigits(text, start + 12),
-    twoDigits(text, start + 15),
-    twoDigits(text, start + 18),
-  );
+  return isValidDateTime(century * 100 + year, month, day, hour, minute, second) ? restStart : ~restStart;
 }
 
 function readCanonicalMessageLine(line: string): MessageLine | null | undefined {
-  const restStart = canonicalMessageLineAt(line, 0, line.length);
-  if (restStart < 0) return undefined;
+  const found = canonicalMessageLineAt(line, 0, line.length);
+  if (found === -1) return undefined;
   return {
-    timestamp: canonicalDateIsValid(line, 0) ? line.slice(1, 21) : null,
+    timestamp: found >= 0 ? line.slice(1, 21) : null,
     zoned: true,
-    rest: line.slice(restStart),
+    rest: line.slice(found >= 0 ? found : ~found),
   };
 }
 

@@ -8,7 +8,6 @@
  * later.
  */
 import {
-  canonicalDateIsValid,
   canonicalMessageLineAt,
   readMessageLine,
   readSeparatorLine,
@@ -241,10 +240,11 @@ class Reader {
     let source = text;
     let restStart: number;
     let restEnd = end;
-    const canonicalRest = text.charCodeAt(start) === OPEN_BRACKET ? canonicalMessageLineAt(text, start, end) : -1;
-    if (canonicalRest >= 0) {
-      timestamp = canonicalDateIsValid(text, start) ? text.slice(start + 1, start + 21) : null;
-      restStart = canonicalRest;
+    const canonical = text.charCodeAt(start) === OPEN_BRACKET ? canonicalMessageLineAt(text, start, end) : -1;
+    if (canonical !== -1) {
+      // Below -1: the writer's form with a date that cannot exist (its unknown time).
+      timestamp = canonical >= 0 ? text.slice(start + 1, start + 21) : null;
+      restStart = canonical >= 0 ? canonical : ~canonical;
     } else {
       const line = readMessageLine(text.slice(start, end));
       if (!line) return false;

@@ -123,11 +123,18 @@ describe("reading a transcript (PRODUCT.md §4)", () => {
     expect(t.messages[0]!.sender).toEqual({ name: "Jane Doe" });
   });
 
-  test("rule 3: an impossible date still starts a message, with no time", () => {
-    const t = parseTranscript(transcript("Channel: email", "[2026-02-31T09:14:03Z] Jane (customer)\nhi"));
-    expect(t.messages[0]!.timestamp).toBeNull();
-    expect(t.messages[0]!.body).toBe("hi");
-  });
+  test.each(["2026-02-31T09:14:03Z", "2026-13-01T09:14:03Z", "2026-11-20T24:00:00Z", "0000-00-00T00:00:00Z"])(
+    "rule 3: an impossible date [%s] still starts a message, with no time and its sender",
+    (stamp) => {
+      const t = parseTranscript(transcript("Channel: email", `[${stamp}]  Jane <jane@contoso.com> (customer)\nhi`));
+      expect(t.messages[0]).toMatchObject({
+        timestamp: null,
+        sender: { name: "Jane", email: "jane@contoso.com" },
+        role: "customer",
+        body: "hi",
+      });
+    },
+  );
 
   test("rule 3: a missing role is inferred: the customer's address is the customer, others are agents", () => {
     const t = parseTranscript(
