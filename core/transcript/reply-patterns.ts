@@ -121,6 +121,9 @@ function isKeyEdge(code: number): boolean {
   );
 }
 
+/** A header key's colon comes within this many characters of its line's start (the longest key is 17 characters). */
+export const KEY_COLON_WITHIN = 25;
+
 /**
  * Which Outlook header key the text from `from` to `to` starts with ("*Sent:* …" → "sent"), or null. The text has no
  * indentation; the key is what comes before the first colon, without bold marks. Read by index: this runs on every
@@ -128,7 +131,7 @@ function isKeyEdge(code: number): boolean {
  */
 export function headerKeyOf(text: string, from = 0, to = text.length): HeaderKey | null {
   let colon = -1;
-  for (let at = from; at < to && at < from + 25; at++) {
+  for (let at = from; at < to && at < from + KEY_COLON_WITHIN; at++) {
     const code = text.charCodeAt(at);
     if (code === 58 || code === 0xff1a) {
       colon = at;

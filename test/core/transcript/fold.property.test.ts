@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { parseTranscript } from "../../../core/transcript/parse";
-import { readReplyParts } from "../../../core/transcript/quoted";
+import { readReplyParts, readReplyPartsLineByLine } from "../../../core/transcript/quoted";
 import { writeTranscript } from "../../../core/transcript/write";
 
 /** Words and punctuation of ordinary prose: no `>`, no colon, no line starting with a dash or underscore. */
@@ -47,7 +47,49 @@ const replyLine = fc.oneof(
 );
 const anyBody = fc.array(replyLine, { maxLength: 14 }).map((lines) => lines.join("\n"));
 
+/**
+ * Lines of replies without quote markers, where colons, dashes and footers sit anywhere: at a line's start, inside it
+ * ("at 18:02", "Note: …"), at its end, alone.
+ */
+const looseLine = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        plainWord,
+        fc.constantFrom(
+          ":",
+          "：",
+          "-",
+          "--",
+          "_",
+          "Note:",
+          "18:02",
+          "https://contoso.com/a",
+          "wrote:",
+          "wrote --",
+          " ",
+        ),
+        fc.constantFrom("Sent from my iPhone", "Von meinem iPhone gesendet", "-Jane", "\u200f", "\u00a0", "\r"),
+        fc.constantFrom("From: Contoso", "Sent: Tuesday 18.02", "To: jane@contoso.com", "Subject: FW: Invoice"),
+        fc.constantFrom("On Tue 19 Nov 2026 at 18.02 Jane wrote --", "Am 19.11.2026 schrieb jane@contoso.com -----"),
+      ),
+      { maxLength: 8 },
+    ),
+    fc.constantFrom(" ", ""),
+  )
+  .map(([words, separator]) => words.join(separator));
+const looseBody = fc.array(looseLine, { maxLength: 10 }).map((lines) => lines.join("\n"));
+
 describe("folding is safe for any body", () => {
+  test("the shortcut for bodies that cannot hold a quote gives what reading every line gives", () => {
+    fc.assert(
+      fc.property(fc.oneof(looseBody, plainBody, anyBody), (body) => {
+        expect(readReplyParts(body)).toEqual(readReplyPartsLineByLine(body));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test("a body with no quote markers is never folded", () => {
     fc.assert(
       fc.property(plainBody, (body) => {

@@ -217,6 +217,24 @@ describe("attribution lines", () => {
   });
 });
 
+describe("what a reply with no quote marker holds", () => {
+  test("a colon inside a sentence folds nothing", () => {
+    const body = "Note: the charge is still there.\nI called at 18:02 and again at https://contoso.com/help today.";
+    expect(readReplyParts(body)).toEqual({ quoted: [], signature: null });
+  });
+
+  test("an attribution that ends in dashes, with its only colon in the time, starts a quote", () => {
+    const body =
+      "Thanks, that helps.\nOn Tuesday, 19 November 2026 at 18:02 Jane Doe wrote --\nYour invoice is attached.";
+    expect(visible(body)).toBe("Thanks, that helps.");
+  });
+
+  test("a run of device footers at the end is one signature", () => {
+    const body = "Please call me.\nSent from my iPhone\nVon meinem iPad gesendet";
+    expect(signatureText(body)).toBe("Sent from my iPhone\nVon meinem iPad gesendet");
+  });
+});
+
 describe("Outlook header blocks and separators", () => {
   test.each([
     [
