@@ -16,9 +16,9 @@ import {
 } from "./grammar";
 import { isHeaderLine, parseHeader, parseParty } from "./header";
 import { htmlToText, looksLikeHtml } from "./html";
-import { NO_PARTS, NO_QUOTES, readReplyParts } from "./quoted";
+import { NO_QUOTES, readReplyPartsInto, type ReplyParts } from "./quoted";
 import { normalizeRole } from "./roles";
-import type { MessageRole, ParsedTranscript, Party, TranscriptMessage } from "./types";
+import type { MessageRole, ParsedTranscript, Party, QuotedRange, TranscriptMessage } from "./types";
 
 const DASH = 45;
 const OPEN_BRACKET = 91;
@@ -295,7 +295,12 @@ class Reader {
     const sender = this.readSender(draft.source, draft.restStart, draft.restEnd);
     const role = this.statedRole ?? this.inferRole(sender);
     const timestamp = draft.timestamp;
-    const { quoted, signature } = this.replyParts ? readReplyParts(body) : NO_PARTS;
+    let quoted: readonly QuotedRange[] = NO_QUOTES;
+    let signature: QuotedRange | null = null;
+    if (this.replyParts) {
+      readReplyPartsInto(body, this.parts);
+      ({ quoted, signature } = this.parts);
+    }
     // Two literal shapes rather than a spread: keeps the objects monomorphic on the hot path.
     this.messages.push(
       draft.subject === undefined
@@ -304,6 +309,9 @@ class Reader {
     );
     if (this.firstSenderKey === null) this.firstSenderKey = senderKey(sender);
   }
+
+  /** Where each body's quoted ranges and signature are read into. */
+  private readonly parts: ReplyParts = { quoted: NO_QUOTES, signature: null };
 
   /** The role the last `readSender` found on the line, or null. */
   private statedRole: MessageRole | null = null;

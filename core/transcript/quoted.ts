@@ -152,10 +152,24 @@ function bitCount(bits: number): number {
 
 /** The quoted ranges and the signature of one message body. */
 export function readReplyParts(body: string): ReplyParts {
-  if (body.length === 0) return NO_PARTS;
+  readReplyPartsInto(body, scratch);
+  return replyParts(scratch.quoted, scratch.signature);
+}
+
+const scratch: ReplyParts = { quoted: NO_QUOTES, signature: null };
+
+/**
+ * The same reading, left in `parts` instead of a new object: the parser reads every body of a transcript and keeps
+ * the two fields on its message, so a result object per body would only be garbage (PRODUCT.md §9).
+ */
+export function readReplyPartsInto(body: string, parts: ReplyParts): void {
   // Most messages have nothing that could start a quote or a signature, and no device footer at the end.
-  if (!mayHoldQuote(body) && !endsWithDeviceFooter(body)) return NO_PARTS;
-  return bodyReader.read(body);
+  if (body.length === 0 || (!mayHoldQuote(body) && !endsWithDeviceFooter(body))) {
+    parts.quoted = NO_QUOTES;
+    parts.signature = null;
+  } else {
+    bodyReader.read(body, parts);
+  }
 }
 
 /**
@@ -210,7 +224,9 @@ function endsWithDeviceFooter(body: string): boolean {
  * tests: the shortcut must never change an answer.
  */
 export function readReplyPartsLineByLine(body: string): ReplyParts {
-  return body.length === 0 ? NO_PARTS : bodyReader.read(body);
+  if (body.length === 0) return NO_PARTS;
+  bodyReader.read(body, scratch);
+  return replyParts(scratch.quoted, scratch.signature);
 }
 
 /** The quoted ranges of a body given as lines (kept for callers that split the body themselves). */
@@ -275,7 +291,7 @@ class BodyReader {
     return code;
   }
 
-  read(body: string): ReplyParts {
+  read(body: string, parts: ReplyParts): void {
     this.body = body;
     lines.read(body);
     this.stop = lines.count;
@@ -284,8 +300,8 @@ class BodyReader {
     this.nextWideColon = -2;
     this.atFrom = Infinity;
     this.findQuotes();
-    const signature = this.findSignature();
-    return replyParts(this.fold(), signature);
+    parts.signature = this.findSignature();
+    parts.quoted = this.fold();
   }
 
   private findQuotes(): void {
