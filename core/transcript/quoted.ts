@@ -93,7 +93,7 @@ class Lines {
   kind = new Uint8Array(64);
   /** Part of a quote (1) or of the signature (2): not reply text. */
   taken = new Uint8Array(64);
-  /** The line's Outlook header key, once looked up: 0 not yet, 1 none, else 2 + its index in HEADER_KEYS. */
+  /** The line's Outlook header key, once looked up: 0 not yet, else 1 + its bit (1 for none). */
   key = new Uint8Array(64);
   count = 0;
 
@@ -141,8 +141,19 @@ class Lines {
 
 const lines = new Lines();
 
-const KEY_BIT: Record<HeaderKey, number> = { from: 1, sent: 2, date: 4, to: 8, subject: 16 };
-const KEY_NAMES = Object.keys(KEY_BIT) as HeaderKey[];
+/** Each header key as one bit, so a header block's keys are a number (a Map: a key looked up by name in an object
+ * literal was a megamorphic load on every header line). */
+const FROM = 1;
+const SENT = 2;
+const DATE = 4;
+const SUBJECT = 16;
+const KEY_BIT = new Map<HeaderKey, number>([
+  ["from", FROM],
+  ["sent", SENT],
+  ["date", DATE],
+  ["to", 8],
+  ["subject", SUBJECT],
+]);
 
 function bitCount(bits: number): number {
   let count = 0;
@@ -419,15 +430,15 @@ class BodyReader {
     return !/\s/.test(line) && /[=/_%&?]/.test(line) && !/[.!?]$/.test(line);
   }
 
-  /** Line `k`'s Outlook header key, looked up once per line. */
-  private keyAt(k: number): HeaderKey | null {
+  /** Line `k`'s Outlook header key as its bit (0 for none), looked up once per line. */
+  private keyAt(k: number): number {
     let code = lines.key[k] as number;
     if (code === 0) {
       const key = lines.kind[k] === TEXT ? headerKeyOf(this.body, lines.first[k], lines.last[k]) : null;
-      code = key === null ? 1 : 2 + KEY_NAMES.indexOf(key);
+      code = key === null ? 1 : 1 + (KEY_BIT.get(key) as number);
       lines.key[k] = code;
     }
-    return code === 1 ? null : (KEY_NAMES[code - 2] as HeaderKey);
+    return code - 1;
   }
 
   /**
@@ -440,8 +451,8 @@ class BodyReader {
     const colon = this.colonFrom(first);
     if (colon < 0 || colon >= first + KEY_COLON_WITHIN || colon >= (lines.last[i] as number)) return -1;
     const key = this.keyAt(i);
-    if (key !== "from" && key !== "date") return -1;
-    let seen = KEY_BIT[key];
+    if (key !== FROM && key !== DATE) return -1;
+    let seen = key;
     let last = i;
     let at = false;
     let forward = false;
@@ -450,22 +461,22 @@ class BodyReader {
     for (let k = i + 1; k < lines.count && k <= last + 3 && k <= i + HEADER_LINES; k++) {
       if (lines.kind[k] === BLANK) break;
       const next = this.keyAt(k);
-      if (next === null) {
+      if (next === 0) {
         if (++wrapped > 2) break;
         continue;
       }
       wrapped = 0;
-      seen |= KEY_BIT[next];
+      seen |= next;
       last = k;
       if (this.holdsAt(k)) at = true;
-      if (next === "subject" && isForwardSubject(this.body, lines.first[k] as number, lines.last[k] as number)) {
+      if (next === SUBJECT && isForwardSubject(this.body, lines.first[k] as number, lines.last[k] as number)) {
         forward = true;
       }
     }
     // Two keys with an address, From: with Sent: (Outlook's own pair), or three keys with a subject.
     const keys = bitCount(seen);
-    const outlook = (seen & 3) === 3; // From: and Sent:
-    const ok = keys >= 2 && (at || outlook || (keys >= 3 && (seen & KEY_BIT.subject) !== 0));
+    const outlook = (seen & (FROM | SENT)) === (FROM | SENT);
+    const ok = keys >= 2 && (at || outlook || (keys >= 3 && (seen & SUBJECT) !== 0));
     if (!ok) return -1;
     return forward ? "forward" : last;
   }

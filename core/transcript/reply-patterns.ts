@@ -78,22 +78,23 @@ interface KeyName {
   kind: HeaderKey;
 }
 /**
- * Key names by their length and first character (in either case): a line's key is compared with the one or two names
- * that can match, in place and in any case, without cutting it out of the line. This runs on every line of a reply
- * that has a colon near its start.
+ * Key names by their first character, in either case: a line's key is compared with the few that can match, in place
+ * and in any case, without cutting it out of the line. ASCII first characters index an array, others a map. This runs
+ * on every line of a reply that has a colon near its start.
  */
-const KEY_NAMES = new Map<number, KeyName[]>();
-const keyNamesSlot = (length: number, first: number): number => length * 0x10000 + first;
+const KEY_NAMES_ASCII: KeyName[][] = Array.from({ length: 128 }, () => []);
+const KEY_NAMES_OTHER = new Map<number, KeyName[]>();
 for (const [kind, names] of Object.entries(HEADER_KEYS) as [HeaderKey, string][]) {
   for (const lower of names.split("|")) {
     const capitals = lower.toUpperCase();
     const name = { lower, upper: capitals.length === lower.length ? capitals : lower, kind };
     for (const first of new Set([name.lower.charCodeAt(0), name.upper.charCodeAt(0)])) {
-      const slot = keyNamesSlot(lower.length, first);
-      KEY_NAMES.set(slot, [...(KEY_NAMES.get(slot) ?? []), name]);
+      if (first < 128) KEY_NAMES_ASCII[first]?.push(name);
+      else KEY_NAMES_OTHER.set(first, [...(KEY_NAMES_OTHER.get(first) ?? []), name]);
     }
   }
 }
+const NO_KEY_NAMES: readonly KeyName[] = [];
 
 function isKeyName(text: string, at: number, name: KeyName): boolean {
   for (let i = 1; i < name.lower.length; i++) {
@@ -143,9 +144,10 @@ export function headerKeyOf(text: string, from = 0, to = text.length): HeaderKey
   let keyEnd = colon;
   while (keyStart < keyEnd && isKeyEdge(text.charCodeAt(keyStart))) keyStart++;
   while (keyEnd > keyStart && isKeyEdge(text.charCodeAt(keyEnd - 1))) keyEnd--;
-  const names = KEY_NAMES.get(keyNamesSlot(keyEnd - keyStart, text.charCodeAt(keyStart)));
-  if (names === undefined) return null;
-  for (const name of names) if (isKeyName(text, keyStart, name)) return name.kind;
+  const first = text.charCodeAt(keyStart);
+  const names = first < 128 ? (KEY_NAMES_ASCII[first] as KeyName[]) : (KEY_NAMES_OTHER.get(first) ?? NO_KEY_NAMES);
+  const length = keyEnd - keyStart;
+  for (const name of names) if (name.lower.length === length && isKeyName(text, keyStart, name)) return name.kind;
   return null;
 }
 
