@@ -29,8 +29,11 @@ function withoutComments(value: string): string {
   return out.replace(/\s+/g, " ").trim();
 }
 
+/** The offset a zone names, or null for minutes past 59. The zone is one the date patterns below captured: an offset or
+ * 1–5 letters. */
 function zoneMinutes(zone: string | undefined): number | null {
   if (!zone) return 0;
+  // Stryker disable next-line Regex: the zone was captured by a pattern of this very shape, so the anchors never decide
   const numeric = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
   if (numeric) {
     const minutes = Number(numeric[2]) * 60 + Number(numeric[3]);
@@ -38,8 +41,8 @@ function zoneMinutes(zone: string | undefined): number | null {
     return numeric[1] === "-" ? -minutes : minutes;
   }
   const named = ZONES[zone.toLowerCase()];
-  if (named !== undefined) return named;
-  return /^[a-z]{1,5}$/i.test(zone) ? 0 : null;
+  // Military letters and names this table lacks carry no zone information (§4.3): read as UTC.
+  return named ?? 0;
 }
 
 function fullYear(year: string): number {
@@ -50,7 +53,9 @@ function fullYear(year: string): number {
 }
 
 function utc(year: number, month: number, day: number, h: number, mi: number, s: number, zone: number): Date | null {
-  if (month < 0 || month > 11 || day < 1 || h > 23 || mi > 59 || s > 60) return null;
+  // A month, day or hour out of range moves Date.UTC to another day, which the check below finds; minutes and seconds
+  // out of range can stay within the day.
+  if (mi > 59 || s > 60) return null;
   const date = new Date(Date.UTC(year, month, day, h, mi, Math.min(s, 59)));
   // Date.UTC rolls 31 February into March and treats years below 100 as 19xx: neither is the date written.
   date.setUTCFullYear(year);
