@@ -302,3 +302,24 @@ describe("entitlements of the customer", () => {
     expect(stopOf(d)?.reason?.id).toBe("no-valid-entitlement");
   });
 });
+
+describe("each stage's report", () => {
+  test("a stage not reached says nothing more", () => {
+    const d = diagnosed((j) => (j.email.to = ["someone@elsewhere.com"]));
+    expect(d.stages.slice(1)).toEqual([
+      { stage: "tracking", status: "not-reached", reason: null, recommendation: null, assumptions: [] },
+      { stage: "queue-item", status: "not-reached", reason: null, recommendation: null, assumptions: [] },
+      { stage: "arc-rule", status: "not-reached", reason: null, recommendation: null, assumptions: [] },
+    ]);
+  });
+
+  test("a stage passed with nothing assumed says nothing more", () => {
+    expect(diagnosed().stages[0]).toEqual({
+      stage: "mailbox-sync",
+      status: "passed",
+      reason: null,
+      recommendation: null,
+      assumptions: [],
+    });
+  });
+});
