@@ -86,3 +86,9 @@ describe("the outcome table's rows, in the admin's words", () => {
     ]);
   });
 });
+
+test("a case resolved 'long ago' is resolved longer ago than the rule's wait, however long the wait", () => {
+  const sixtyDays = 60 * 24 * 60;
+  const rows = outcomeTable(ruleWith({ checkIfResolved: true, resolvedSinceMinutes: sixtyDays }));
+  expect(rows.find((r) => r.id === "related-resolved-case")?.caseCreated).toBe(true);
+});
