@@ -129,16 +129,17 @@ export function sentTime(dateHeader: string | undefined, received: string[], now
     .map(receivedDate)
     .filter((d): d is Date => d !== null && implausibility(d, now) === null)
     .sort((a, b) => b.getTime() - a.getTime())[0];
+  // Stryker disable next-line StringLiteral: `shown` is read only when there is a Date: header
   const shown = dateHeader === undefined ? "" : JSON.stringify(dateHeader.trim());
-  const when = relayed ? `; used the time it was received, ${relayed.toISOString().replace(".000Z", "Z")}` : "";
+  const used = (at: Date): string => `; used the time it was received, ${at.toISOString().replace(".000Z", "Z")}`;
   if (date) {
     const wrong = implausibility(date, now);
     if (!wrong) return { date, warnings: [] };
-    if (relayed) return { date: relayed, warnings: [`Date: ${shown} is ${wrong}${when}`] };
+    if (relayed) return { date: relayed, warnings: [`Date: ${shown} is ${wrong}${used(relayed)}`] };
     return { date, warnings: [`Date: ${shown} is ${wrong}; kept as written, no Received: header says otherwise`] };
   }
   const what = dateHeader === undefined ? "there is no Date: header" : `Date: ${shown} is not a date`;
-  if (relayed) return { date: relayed, warnings: [`${what}${when}`] };
+  if (relayed) return { date: relayed, warnings: [`${what}${used(relayed)}`] };
   return {
     date: null,
     warnings: [`${what} and no Received: header has one: the time is unknown, the message keeps its place in the file`],

@@ -34,7 +34,9 @@ describe("a session link is kept only when it is a whole http(s) address that fi
 
 describe("what one update writes, exactly", () => {
   it("names no column the handoff said nothing about, not even as undefined", () => {
-    expect(columnsToWrite({ e2c_classification: "Billing" }, {})).toStrictEqual({ e2c_classification: "Billing" });
+    expect(columnsToWrite({ e2c_classification: "Billing" }, { e2c_sentiment: 412500001 })).toStrictEqual({
+      e2c_classification: "Billing",
+    });
   });
 });
 

@@ -72,6 +72,7 @@ describe("the edges of the calendar and the clock", () => {
     "0 Mar 2026 09:15 +0000",
     "2026-13-03T09:15:02Z",
     "2026-00-03T09:15:02Z",
+    "3 Mar 2026 09:15:30)",
   ])("%s is no date", (value) => {
     expect(parseMailDate(value)).toBeNull();
   });
