@@ -96,6 +96,8 @@ describe("whether a value fits a column", () => {
   test.each([
     ["Integer", 3, null],
     ["BigInt", -9, null],
+    ["BigInt", 0.5, "must be a whole number, not number 0.5"],
+    ["Double", "x", 'must be a number, not the text "x"'],
     ["Integer", 2.5, "must be a whole number, not number 2.5"],
     ["Decimal", 2.5, null],
     ["Double", -0.1, null],

@@ -145,3 +145,12 @@ test("a 403-shaped message under another status is not read as a privilege", () 
     "Dataverse refused the request (500 0x80040216): is missing prvCreateIncident privilege",
   );
 });
+
+test("a missing record or a bad literal under another status is told as Dataverse said it", () => {
+  const missing = `queue With Id = ${ID} Does Not Exist`;
+  const literal = "Cannot convert the literal 'High' to the expected type 'Edm.Int32'.";
+  expect([explain(500, "", missing).summary, explain(500, "", literal).summary]).toEqual([
+    `Dataverse refused the request (500): ${missing}`,
+    `Dataverse refused the request (500): ${literal}`,
+  ]);
+});

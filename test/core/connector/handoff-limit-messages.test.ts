@@ -127,6 +127,13 @@ describe("the contact's columns", () => {
     ]);
   });
 
+  test("a one-word name has only a last name to measure", () => {
+    const h = handoff((x) => {
+      x.customer = { name: "Cher", email: "cher@contoso.com" };
+    });
+    expect(problems(h, { contactTextLimits: { firstname: 1, lastname: 4 } })).toEqual([]);
+  });
+
   test("a phone that is not text", () => {
     const h = handoff((x) => {
       x.customer = {
@@ -228,6 +235,11 @@ describe("sizes and names", () => {
     expect(utf8Length("\ud800\udc00")).toBe(4);
     expect(utf8Length("\udbff\udfff")).toBe(4);
     expect(utf8Length("\ue000")).toBe(3);
+  });
+
+  test("two characters of three bytes each are six bytes, not one of four", () => {
+    expect(utf8Length("\u0800\u0800")).toBe(6);
+    expect(utf8Length("\ue000\ue000")).toBe(6);
   });
 
   test("a lone high surrogate at the end is three bytes, as its replacement character is", () => {
