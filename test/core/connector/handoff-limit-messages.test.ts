@@ -1,20 +1,15 @@
 /** What a handoff is refused for, against the lengths of the columns it is written into, word for word. */
 import { handoffLimitProblems, splitName, utf8Length, type LimitFacts } from "../../../core/connector/handoff-limits";
 import { customerFields } from "../../../core/connector/handoff-plan";
-import type { TableMetadata } from "../../../core/connector/table-metadata";
 import type { Handoff } from "../../../core/transcript/types";
 import { exampleHandoff } from "../../fixtures/handoffs";
+import { incidentTable } from "../../fixtures/connector";
 
-const INCIDENT: TableMetadata = {
-  logicalName: "incident",
-  entitySetName: "incidents",
-  primaryIdAttribute: "incidentid",
-  columns: {
-    e2c_sessionurl: { type: "String", maxLength: 41 },
-    e2c_handoffid: { type: "String", maxLength: 36 },
-    e2c_classification: { type: "String", maxLength: 7 },
-  },
-};
+const INCIDENT = incidentTable({
+  e2c_sessionurl: { type: "String", maxLength: 41 },
+  e2c_handoffid: { type: "String", maxLength: 36 },
+  e2c_classification: { type: "String", maxLength: 7 },
+});
 const FACTS: LimitFacts = { incident: INCIDENT, maxUploadBytes: 5242880 };
 
 function handoff(change: (h: Handoff) => void = () => undefined): Handoff {

@@ -7,37 +7,25 @@ import {
   type EnvironmentFacts,
 } from "../../../core/connector/handoff-plan";
 import type { ContactDecision } from "../../../core/connector/contact-match";
-import type { TableMetadata } from "../../../core/connector/table-metadata";
 import type { Handoff } from "../../../core/transcript/types";
 import { EXAMPLE_TRANSCRIPT, exampleHandoff } from "../../fixtures/handoffs";
+import { incidentTable, PLAIN_SETTINGS } from "../../fixtures/connector";
 
-const INCIDENT: TableMetadata = {
-  logicalName: "incident",
-  entitySetName: "incidents",
-  primaryIdAttribute: "incidentid",
-  columns: {
-    title: { type: "String", maxLength: 200 },
-    description: { type: "Memo", maxLength: 2000 },
-    e2c_handoffid: { type: "String", maxLength: 100 },
-    e2c_classification: { type: "String", maxLength: 100 },
-    e2c_sentiment: { type: "Picklist" },
-    e2c_sessionurl: { type: "String", maxLength: 500 },
-  },
-};
+const INCIDENT = incidentTable({
+  title: { type: "String", maxLength: 200 },
+  description: { type: "Memo", maxLength: 2000 },
+  e2c_handoffid: { type: "String", maxLength: 100 },
+  e2c_classification: { type: "String", maxLength: 100 },
+  e2c_sentiment: { type: "Picklist" },
+  e2c_sessionurl: { type: "String", maxLength: 500 },
+});
 const FACTS: EnvironmentFacts = {
   incident: INCIDENT,
   maxUploadBytes: 6,
   blockedExtensions: ["exe"],
   entitySetOf: (n) => `${n}s`,
 };
-const SETTINGS: ConnectorSettings = {
-  defaultQueueId: "e2c00000-0000-4000-8000-000000000101",
-  defaultOwner: null,
-  defaultPriority: null,
-  defaultCustomer: null,
-  ticketProperties: {},
-  copyAttachments: false,
-};
+const SETTINGS = PLAIN_SETTINGS;
 const QUEUE_ITEM = {
   kind: "addToQueue",
   queueId: "e2c00000-0000-4000-8000-000000000101",

@@ -6,40 +6,28 @@ import {
   type ConnectorSettings,
   type EnvironmentFacts,
 } from "../../../core/connector/handoff-plan";
-import type { TableMetadata } from "../../../core/connector/table-metadata";
 import { parseHandoff } from "../../../core/transcript/handoff";
 import type { Handoff } from "../../../core/transcript/types";
 import { composeValidTranscript } from "../../../core/transcript/write";
 import { exampleHandoff } from "../../fixtures/handoffs";
+import { incidentTable, PLAIN_SETTINGS } from "../../fixtures/connector";
 
-const INCIDENT: TableMetadata = {
-  logicalName: "incident",
-  entitySetName: "incidents",
-  primaryIdAttribute: "incidentid",
-  columns: {
-    prioritycode: {
-      type: "Picklist",
-      options: [
-        { value: 1, label: "High" },
-        { value: 2, label: "Normal" },
-      ],
-    },
+const INCIDENT = incidentTable({
+  prioritycode: {
+    type: "Picklist",
+    options: [
+      { value: 1, label: "High" },
+      { value: 2, label: "Normal" },
+    ],
   },
-};
+});
 const FACTS: EnvironmentFacts = {
   incident: INCIDENT,
   maxUploadBytes: 5242880,
   blockedExtensions: ["exe"],
   entitySetOf: (n) => `${n}s`,
 };
-const SETTINGS: ConnectorSettings = {
-  defaultQueueId: "e2c00000-0000-4000-8000-000000000101",
-  defaultOwner: null,
-  defaultPriority: null,
-  defaultCustomer: null,
-  ticketProperties: {},
-  copyAttachments: true,
-};
+const SETTINGS: ConnectorSettings = { ...PLAIN_SETTINGS, copyAttachments: true };
 
 describe("the connector's settings against the environment", () => {
   test("a queue id, no priority and no ticket_properties: nothing wrong", () => {

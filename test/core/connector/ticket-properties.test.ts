@@ -1,28 +1,24 @@
 import { validateTicketProperties } from "../../../core/connector/ticket-properties";
 import type { TableMetadata } from "../../../core/connector/table-metadata";
+import { incidentTable } from "../../fixtures/connector";
 
-const INCIDENT: TableMetadata = {
-  logicalName: "incident",
-  entitySetName: "incidents",
-  primaryIdAttribute: "incidentid",
-  columns: {
-    casetypecode: {
-      type: "Picklist",
-      options: [
-        { value: 1, label: "Question" },
-        { value: 2, label: "Problem" },
-      ],
-    },
-    productserialnumber: { type: "String", maxLength: 10 },
-    ticketnumber: { type: "String", readOnly: true },
-    customerid: { type: "Customer", targets: ["account", "contact"] },
-    primarycontactid: { type: "Lookup", targets: ["contact"] },
-    parentcaseid: { type: "Lookup", targets: ["incident"] },
-    productid: { type: "Lookup", targets: ["product"] },
-    ownerid: { type: "Owner", targets: ["systemuser", "team"] },
-    title: { type: "String", maxLength: 200 },
+const INCIDENT = incidentTable({
+  casetypecode: {
+    type: "Picklist",
+    options: [
+      { value: 1, label: "Question" },
+      { value: 2, label: "Problem" },
+    ],
   },
-};
+  productserialnumber: { type: "String", maxLength: 10 },
+  ticketnumber: { type: "String", readOnly: true },
+  customerid: { type: "Customer", targets: ["account", "contact"] },
+  primarycontactid: { type: "Lookup", targets: ["contact"] },
+  parentcaseid: { type: "Lookup", targets: ["incident"] },
+  productid: { type: "Lookup", targets: ["product"] },
+  ownerid: { type: "Owner", targets: ["systemuser", "team"] },
+  title: { type: "String", maxLength: 200 },
+});
 const SETS: Record<string, string> = { incident: "incidents", product: "products", contact: "contacts" };
 const entitySetOf = (logicalName: string): string | undefined => SETS[logicalName];
 const ID = "5a1c0f2e-8b3d-4e6f-9a7b-1c2d3e4f5a6b";
