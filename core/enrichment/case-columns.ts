@@ -66,7 +66,7 @@ export function caseColumnValues(
  */
 export function caseColumnsFromDescription(description: string | null | undefined): CaseColumnValues | null {
   // What is not a transcript reads as "raw", with an empty header: it calls for no value.
-  // Stryker disable next-line StringLiteral: any text that is not a transcript reads as "raw", with an empty header
+  // Stryker disable next-line StringLiteral: any other text instead of "" reads as "raw" too
   const { header } = parseTranscript(description ?? "");
   const values = caseColumnValues({
     classification: header.classification,
