@@ -21,6 +21,8 @@ const FOLDERS = [
   "core/transcript",
   "core/email-to-case",
   "core/connector",
+  "core/enrichment",
+  "core/mail",
   "pcf/HandoffTranscript/components",
   "pcf/HandoffTranscript/model",
   "webresources/src",

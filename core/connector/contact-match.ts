@@ -20,8 +20,13 @@ export type ContactDecision =
   | { kind: "matched"; id: string; note?: string }
   | { kind: "reactivated"; id: string; note?: string };
 
+/** A contact with no readable modifiedon counts as the oldest: NaN in a comparison would leave the order to chance. */
+function modifiedAt(c: ContactCandidate): number {
+  return Date.parse(c.modifiedon ?? "") || 0;
+}
+
 function newestFirst(a: ContactCandidate, b: ContactCandidate): number {
-  return Date.parse(b.modifiedon ?? "") - Date.parse(a.modifiedon ?? "") || a.contactid.localeCompare(b.contactid);
+  return modifiedAt(b) - modifiedAt(a) || a.contactid.localeCompare(b.contactid);
 }
 
 /**
