@@ -1,24 +1,9 @@
 import { checkEnvironment, type EmailEnvironment } from "../../../core/email-to-case/health";
-import { ruleSchema, scenarioSchema } from "../../../core/email-to-case/scenario";
+import { queueWith, ruleWith } from "../../fixtures/email-to-case";
 
-const queue = (settings: Record<string, unknown> = {}) =>
-  scenarioSchema.shape.queues.unwrap().element.parse({
-    id: "Q1",
-    name: "Support",
-    emailAddress: "support@contoso.com",
-    mailbox: { incomingEmailStatus: 1 },
-    ...settings,
-  });
+const queue = (settings: Record<string, unknown> = {}) => queueWith({ id: "Q1", ...settings });
 const rule = (settings: Record<string, unknown> = {}) =>
-  ruleSchema.parse({
-    id: "r1",
-    name: "Support email to case",
-    queueId: "q1",
-    state: "active",
-    allowUnknownSender: true,
-    items: [{ name: "Any", matches: "any" }],
-    ...settings,
-  });
+  ruleWith({ id: "r1", name: "Support email to case", queueId: "q1", allowUnknownSender: true, ...settings });
 
 function said(environment: Partial<EmailEnvironment>) {
   const health = checkEnvironment({

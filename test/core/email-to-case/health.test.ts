@@ -1,23 +1,9 @@
 import { checkEnvironment, type EmailEnvironment } from "../../../core/email-to-case/health";
-import { ruleSchema, scenarioSchema } from "../../../core/email-to-case/scenario";
+import { queueWith, ruleWith } from "../../fixtures/email-to-case";
 
-const queue = (settings: Record<string, unknown> = {}) =>
-  scenarioSchema.shape.queues.unwrap().element.parse({
-    id: "q1",
-    name: "Support",
-    emailAddress: "support@contoso.com",
-    mailbox: { incomingEmailStatus: 1 },
-    ...settings,
-  });
+const queue = (settings: Record<string, unknown> = {}) => queueWith({ id: "q1", ...settings });
 const rule = (settings: Record<string, unknown> = {}) =>
-  ruleSchema.parse({
-    id: "r1",
-    name: "Support email to case",
-    queueId: "q1",
-    state: "active",
-    items: [{ name: "Any", matches: "any" }],
-    ...settings,
-  });
+  ruleWith({ id: "r1", name: "Support email to case", queueId: "q1", ...settings });
 
 function check(environment: Partial<EmailEnvironment>) {
   return checkEnvironment({ emailCorrelationEnabled: true, queues: [queue()], rules: [rule()], ...environment });

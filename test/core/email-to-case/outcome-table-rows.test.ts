@@ -1,15 +1,5 @@
 import { outcomeTable } from "../../../core/email-to-case/outcome-table";
-import { ruleSchema, type ArcRule } from "../../../core/email-to-case/scenario";
-
-function ruleWith(settings: Record<string, unknown> = {}): ArcRule {
-  return ruleSchema.parse({
-    id: "r",
-    queueId: "q",
-    state: "active",
-    items: [{ name: "Any", matches: "any" }],
-    ...settings,
-  });
-}
+import { ruleWith } from "../../fixtures/email-to-case";
 
 const TROUBLESHOOT = "Troubleshoot an issue faced when converting an email to a case";
 const RECORD_RULES = "Automatically create or update records in Dynamics 365 Customer Service";

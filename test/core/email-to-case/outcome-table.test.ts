@@ -1,15 +1,5 @@
 import { outcomeTable, type OutcomeRow } from "../../../core/email-to-case/outcome-table";
-import { ruleSchema, type ArcRule } from "../../../core/email-to-case/scenario";
-
-function ruleWith(settings: Record<string, unknown> = {}): ArcRule {
-  return ruleSchema.parse({
-    id: "r",
-    queueId: "q",
-    state: "active",
-    items: [{ name: "Any", matches: "any" }],
-    ...settings,
-  });
-}
+import { ruleWith } from "../../fixtures/email-to-case";
 
 function row(rows: OutcomeRow[], id: string): OutcomeRow {
   const found = rows.find((r) => r.id === id);

@@ -3,32 +3,19 @@
  * admin reads them, and the edges of the settings that raise it.
  */
 import { validateRule, type Finding, type RuleContext } from "../../../core/email-to-case/rule-validation";
-import { ruleSchema, scenarioSchema } from "../../../core/email-to-case/scenario";
+import { queueWith, ruleWith } from "../../fixtures/email-to-case";
 
-const goodRule = {
-  id: "r",
-  queueId: "q",
-  state: "active",
-  items: [{ name: "Any", matches: "any" }],
-  allowUnknownSender: true,
-};
+/** A complete active rule that allows unknown senders: no findings. */
+const goodRule = (settings: Record<string, unknown> = {}) => ruleWith({ allowUnknownSender: true, ...settings });
 
 function findings(settings: Record<string, unknown> = {}, context: RuleContext = {}): Finding[] {
-  return validateRule(ruleSchema.parse({ ...goodRule, ...settings }), context);
+  return validateRule(goodRule(settings), context);
 }
 const ids = (f: Finding[]): string[] => f.map((x) => x.id);
 const said = (f: Finding[]) =>
   f.map(({ id, severity, field, message, recommendation }) => ({ id, severity, field, message, recommendation }));
 
-function queue(settings: Record<string, unknown> = {}) {
-  return scenarioSchema.shape.queues.unwrap().element.parse({
-    id: "q",
-    name: "Support",
-    emailAddress: "support@contoso.com",
-    mailbox: { incomingEmailStatus: 1 },
-    ...settings,
-  });
-}
+const queue = queueWith;
 
 describe("what the admin is told about the rule's own settings", () => {
   test.each([
@@ -185,8 +172,7 @@ describe("the wait after resolution", () => {
 });
 
 describe("another rule on the same queue", () => {
-  const other = (settings: Record<string, unknown>) =>
-    ruleSchema.parse({ ...goodRule, id: "r2", name: "Second", ...settings });
+  const other = (settings: Record<string, unknown>) => goodRule({ id: "r2", name: "Second", ...settings });
 
   test("is named, as a warning on the queue", () => {
     expect(said(findings({}, { otherRules: [other({})] }))).toEqual([

@@ -1,29 +1,16 @@
 import { validateRule, type Finding, type RuleContext } from "../../../core/email-to-case/rule-validation";
-import { ruleSchema, scenarioSchema } from "../../../core/email-to-case/scenario";
+import { queueWith, ruleWith } from "../../fixtures/email-to-case";
 
-const goodRule = {
-  id: "r",
-  queueId: "q",
-  state: "active",
-  items: [{ name: "Any", matches: "any" }],
-  allowUnknownSender: true,
-};
+/** A complete active rule that allows unknown senders: no findings. */
+const goodRule = (settings: Record<string, unknown> = {}) => ruleWith({ allowUnknownSender: true, ...settings });
 
 function findings(settings: Record<string, unknown> = {}, context: RuleContext = {}): Finding[] {
-  return validateRule(ruleSchema.parse({ ...goodRule, ...settings }), context);
+  return validateRule(goodRule(settings), context);
 }
 const ids = (f: Finding[]) => f.map((x) => x.id);
 const find = (f: Finding[], id: string) => f.find((x) => x.id === id);
 
-function queue(settings: Record<string, unknown> = {}) {
-  return scenarioSchema.shape.queues.unwrap().element.parse({
-    id: "q",
-    name: "Support",
-    emailAddress: "support@contoso.com",
-    mailbox: { incomingEmailStatus: 1 },
-    ...settings,
-  });
-}
+const queue = queueWith;
 
 describe("validateRule(rule, context) (PRODUCT.md §5.3)", () => {
   test("a complete active rule that allows unknown senders has no findings", () => {
@@ -208,7 +195,7 @@ describe("validateRule(rule, context) (PRODUCT.md §5.3)", () => {
     });
 
     test("another active rule on the same queue", () => {
-      const other = ruleSchema.parse({ ...goodRule, id: "r2", name: "Second" });
+      const other = goodRule({ id: "r2", name: "Second" });
       expect(find(findings({}, { otherRules: [other] }), "another-active-rule-for-queue")?.message).toContain(
         '"Second"',
       );
