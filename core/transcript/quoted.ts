@@ -141,8 +141,10 @@ class Lines {
 
 const lines = new Lines();
 
-/** Each header key as one bit, so a header block's keys are a number (a Map: a key looked up by name in an object
- * literal was a megamorphic load on every header line). */
+/**
+ * Each header key as one bit: a header block's keys are one number. A map, because looking a key up by name in an
+ * object was a megamorphic load on every header line.
+ */
 const FROM = 1;
 const SENT = 2;
 const DATE = 4;
