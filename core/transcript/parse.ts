@@ -4,8 +4,8 @@
  *
  * Inside a message it jumps from line break to line break (native `indexOf`) to the next line whose first character
  * could make it structure (`-`, `[`, a digit) or an escape (`\`); a message body is one `slice` of the input. Each
- * body's quoted text and signature are then read by `readReplyParts` (quoted.ts), unless the caller asks for them
- * later.
+ * body's quoted text and signature are then read into the message (`readReplyPartsInto`, quoted.ts), unless the
+ * caller asks for them later.
  */
 import {
   canonicalMessageLineAt,
