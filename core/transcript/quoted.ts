@@ -177,47 +177,12 @@ const scratch: ReplyParts = { quoted: NO_QUOTES, signature: null };
  */
 export function readReplyPartsInto(body: string, parts: ReplyParts): void {
   // Most messages have nothing that could start a quote or a signature, and no device footer at the end.
-  if (body.length === 0 || (!mayHoldQuote(body) && !endsWithDeviceFooter(body))) {
+  if (body.length === 0 || (!bodyReader.mayHoldQuote(body) && !endsWithDeviceFooter(body))) {
     parts.quoted = NO_QUOTES;
     parts.signature = null;
   } else {
     bodyReader.read(body, parts);
   }
-}
-
-/**
- * Whether the body has something that could start a quote or a signature: a `>`; a line starting with -, _ or white
- * space; a line ending with a colon or a dash (an attribution, "Begin forwarded message:"); or a colon near a line's
- * start (a header key). A colon inside a sentence ("at 18:02", "Note: …") is none of these.
- */
-function mayHoldQuote(body: string): boolean {
-  if (body.indexOf(">") >= 0) return true;
-  let colon = body.indexOf(":");
-  let wideColon = body.indexOf("：");
-  if (colon < 0) colon = Infinity;
-  if (wideColon < 0) wideColon = Infinity;
-  for (let at = 0; at < body.length;) {
-    let end = body.indexOf("\n", at);
-    if (end < 0) end = body.length;
-    const code = body.charCodeAt(at);
-    if (code === 45 || code === 95 || isSpace(code)) return true;
-    if (colon < end) {
-      if (colon < at + KEY_COLON_WITHIN) return true;
-      colon = body.indexOf(":", end);
-      if (colon < 0) colon = Infinity;
-    }
-    if (wideColon < end) {
-      if (wideColon < at + KEY_COLON_WITHIN) return true;
-      wideColon = body.indexOf("：", end);
-      if (wideColon < 0) wideColon = Infinity;
-    }
-    let last = end;
-    while (last > at && isSpace(body.charCodeAt(last - 1))) last--;
-    const lastCode = body.charCodeAt(last - 1);
-    if (last > at && (lastCode === 58 || lastCode === 0xff1a || lastCode === 45 || isBidiMark(lastCode))) return true;
-    at = end + 1;
-  }
-  return false;
 }
 
 /** Whether the last line is a device footer ("Sent from my iPhone"), looked at without reading the other lines. */
@@ -304,14 +269,43 @@ class BodyReader {
     return code;
   }
 
-  read(body: string, parts: ReplyParts): void {
+  /** Starts on a new body: nothing found in it yet. */
+  private begin(body: string): void {
     this.body = body;
-    lines.read(body);
-    this.stop = lines.count;
     this.blockCount = 0;
     this.nextColon = -2;
     this.nextWideColon = -2;
     this.atFrom = Infinity;
+  }
+
+  /**
+   * Whether the body has something that could start a quote or a signature: a `>`; a line starting with -, _ or
+   * white space; a line ending with a colon or a dash (an attribution, "Begin forwarded message:"); or a colon near a
+   * line's start (a header key). A colon inside a sentence ("at 18:02", "Note: …") is none of these.
+   */
+  mayHoldQuote(body: string): boolean {
+    if (body.indexOf(">") >= 0) return true;
+    this.begin(body);
+    for (let at = 0; at < body.length;) {
+      let end = body.indexOf("\n", at);
+      if (end < 0) end = body.length;
+      const code = body.charCodeAt(at);
+      if (code === 45 || code === 95 || isSpace(code)) return true;
+      const colon = this.colonFrom(at);
+      if (colon >= 0 && colon < end && colon < at + KEY_COLON_WITHIN) return true;
+      let last = end;
+      while (last > at && isSpace(body.charCodeAt(last - 1))) last--;
+      const lastCode = body.charCodeAt(last - 1);
+      if (last > at && (lastCode === 58 || lastCode === 0xff1a || lastCode === 45 || isBidiMark(lastCode))) return true;
+      at = end + 1;
+    }
+    return false;
+  }
+
+  read(body: string, parts: ReplyParts): void {
+    this.begin(body);
+    lines.read(body);
+    this.stop = lines.count;
     this.findQuotes();
     parts.signature = this.findSignature();
     parts.quoted = this.fold();
