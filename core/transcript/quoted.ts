@@ -141,10 +141,7 @@ class Lines {
 
 const lines = new Lines();
 
-/**
- * Each header key as one bit: a header block's keys are one number. A map, because looking a key up by name in an
- * object was a megamorphic load on every header line.
- */
+/** Each header key as one bit: a header block's keys are one number, and its checks are bit tests. */
 const FROM = 1;
 const SENT = 2;
 const DATE = 4;
@@ -620,8 +617,8 @@ class BodyReader {
     for (let k = lines.count - 1; k >= 0 && lastReply < 0; k--) {
       if (lines.kind[k] !== BLANK && lines.taken[k] === 0) lastReply = k;
     }
-    // Started as a one-element literal: an empty array's first push grows it through the runtime, which cost more
-    // than reading the quote itself (a quarter of the reply reader's time on the bench thread, PRODUCT.md §9).
+    // Started as a one-element literal, sized for the usual single quote: an empty array's first push reserves room
+    // for many (PRODUCT.md §9: allocation per parse).
     let quoted: QuotedRange[] | null = null;
     for (let k = 0; k < blockCount; k++) {
       const b = blocks[k] as Block;
