@@ -10,7 +10,7 @@ const root = new URL("../..", import.meta.url).pathname;
 const bundlePath = `${root}out/controls/HandoffTranscript/bundle.js`;
 
 /** Renders of each size per round. */
-const PASSES = 3;
+const PASSES = 10;
 
 async function renderTimes(counts, runs) {
   const harness = require("../e2e/harness/harness.cjs");

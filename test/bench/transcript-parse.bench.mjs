@@ -55,10 +55,12 @@ export default async function run() {
   const megabytes = Buffer.byteLength(text, "utf8") / (1024 * 1024);
   const messages = parseTranscript(text).messages.length;
   // A round times PASSES parses back to back, then PASSES split("\n") passes back to back, and compares the totals.
-  // A young-generation garbage collection copies everything still alive (about 10 ms here, for either side): several
-  // passes per side spread those pauses over the side whose allocations cause them, where a single pass would let
-  // one pause decide the round. Each side is measured in its own steady state, like with like.
-  const PASSES = 8;
+  // Each side is measured in its own steady state, like with like. A young-generation garbage collection copies what
+  // is still alive, and where one lands decides how much it copies: inside a parse (its half-built messages) it took
+  // 4 to 10 ms here, against a parse of about 10 ms. With 8 passes a side, two or three collections fell in a round
+  // and their places alone moved a round's ratio from 2.1 to 2.9×; 24 passes a side let a round see several, so
+  // their places average out (the ratio's spread fell to 1.9–2.8× on the same machine).
+  const PASSES = 24;
   const parseMs = [];
   const ratios = [];
   let seen = 0; // results are used, so no pass can be optimised away
