@@ -56,10 +56,10 @@ export default async function run() {
   const messages = parseTranscript(text).messages.length;
   // A round times PASSES parses back to back, then PASSES split("\n") passes back to back, and compares the totals.
   // Each side is measured in its own steady state, like with like. A young-generation garbage collection copies what
-  // is still alive, and where one lands decides how much it copies: inside a parse (its half-built messages) it took
-  // 4 to 10 ms here, against a parse of about 10 ms. With 8 passes a side, two or three collections fell in a round
-  // and their places alone moved a round's ratio from 2.1 to 2.9×; 24 passes a side let a round see several, so
-  // their places average out (the ratio's spread fell to 1.9–2.8× on the same machine).
+  // is still alive, and where one lands decides how much it copies: 2 to 11 ms here, against a parse of about 10 ms.
+  // With 8 passes a side, two or three collections fell in a round and their places alone moved a round's ratio
+  // between 2.1 and 3.1× in one process; with 24 passes a side a round sees several and their places average out
+  // (1.6 to 2.8× in three processes on the same machine).
   const PASSES = 24;
   const parseMs = [];
   const ratios = [];
