@@ -72,11 +72,9 @@ export function normalizeSentiment(input: string | number | null | undefined): S
   if (/^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(text)) return known(fromScore(Number(text)));
   const words = text
     .toLowerCase()
-    // Stryker disable next-line Regex: one separator at a time only adds empty words, which the filter drops
     .split(/[\s_-]+/)
     .filter(Boolean);
   const polarityWord = words[words.length - 1];
-  // Stryker disable next-line ConditionalExpression: POLARITIES has no entry for undefined either; the test is for the type checker
   const polarity = polarityWord === undefined ? undefined : POLARITIES[polarityWord];
   if (polarity === undefined) return unknown(text);
   const modifiers = words.slice(0, -1);
@@ -103,7 +101,7 @@ function unknown(text: string): Sentiment {
 
 /** The label for an `e2c_sentiment` choice value, or null when it is not one of ours. */
 export function sentimentFromOptionValue(value: number | null | undefined): Sentiment | null {
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: without it null gives a negative index and undefined NaN, both refused below
+  // Stryker disable next-line LogicalOperator: with && the test never holds; null then gives a negative index and undefined NaN, both refused below
   if (value === null || value === undefined) return null;
   const index = value - SENTIMENT_OPTION_BASE;
   return Number.isInteger(index) && index >= 0 && index < SENTIMENT_LABELS.length ? known(labelOf(index)) : null;

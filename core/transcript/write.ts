@@ -40,7 +40,6 @@ export interface ComposedTranscript {
 
 /** Header values and names are one line each. */
 function oneLine(value: string): string {
-  // Stryker disable next-line Regex: \s takes line breaks too, so one [\r\n] with \s* around it matches the same runs
   return value.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
@@ -145,7 +144,6 @@ function fitHeader(header: TranscriptHeader, room: number, opening: (h: Transcri
   const over = (): number => opening(header).length - room;
   if (over() > 0 && header.summary !== undefined) {
     const summary = shorten(header.summary, over());
-    // Stryker disable next-line ConditionalExpression: a summary set to undefined is skipped by headerText just as a deleted one
     if (summary === undefined) delete header.summary;
     else header.summary = summary;
   }
@@ -153,7 +151,6 @@ function fitHeader(header: TranscriptHeader, room: number, opening: (h: Transcri
     const value = header.customer?.[part];
     if (over() > 0 && header.customer && value !== undefined) {
       const cut = shorten(value, over());
-      // Stryker disable next-line ConditionalExpression: a part set to undefined is left out by formatParty just as a deleted one
       if (cut === undefined) delete header.customer[part];
       else header.customer[part] = cut;
     }
