@@ -1,23 +1,8 @@
 /** How far the reply reader looks: the limits on attributions, header blocks, signatures and marker lines. */
 import { readReplyParts } from "../../../core/transcript/quoted";
+import { signatureText, visible } from "../../fixtures/reply-view";
 
 const OLD_MAIL = "Your invoice for November is attached.\nKind regards, Contoso Billing";
-
-/** The body as the rep first sees it: quoted ranges taken out (the signature stays). */
-function visible(body: string): string {
-  let text = "";
-  let at = 0;
-  for (const r of readReplyParts(body).quoted) {
-    text += body.slice(at, r.start);
-    at = r.end;
-  }
-  return (text + body.slice(at)).trim();
-}
-
-function signatureText(body: string): string | null {
-  const s = readReplyParts(body).signature;
-  return s ? body.slice(s.start, s.end) : null;
-}
 
 describe("an attribution wrapped over lines", () => {
   const wrapped = (nameLines: string[]) =>
