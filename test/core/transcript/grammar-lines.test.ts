@@ -1,0 +1,100 @@
+/** The line grammar read one line at a time (PRODUCT.md §4 rules 2–4): message lines, escapes, subjects. */
+import { isEscaped, readMessageLine, readSubjectLine } from "../../../core/transcript/grammar";
+import { writeTranscript } from "../../../core/transcript/write";
+import { exampleHandoff } from "../../fixtures/handoffs";
+
+describe("a message line", () => {
+  test("the writer's form gives its time, that it had a zone, and the sender after it", () => {
+    expect(readMessageLine("[2026-11-20T09:14:03Z] Jane <jane@contoso.com> (customer)")).toEqual({
+      timestamp: "2026-11-20T09:14:03Z",
+      zoned: true,
+      rest: "Jane <jane@contoso.com> (customer)",
+    });
+  });
+
+  test("the writer's unknown time gives no time, and the sender after it", () => {
+    expect(readMessageLine("[0000-00-00T00:00:00Z] Jane (customer)")).toEqual({
+      timestamp: null,
+      zoned: true,
+      rest: "Jane (customer)",
+    });
+  });
+
+  test("a time without a zone is read as UTC and said to have none", () => {
+    expect(readMessageLine("2026-11-20 09:14 Jane (customer)")).toEqual({
+      timestamp: "2026-11-20T09:14:00Z",
+      zoned: false,
+      rest: "Jane (customer)",
+    });
+  });
+
+  test("a time with an offset is converted to UTC", () => {
+    expect(readMessageLine("[2026-11-20T10:44:03+01:30] Jane")).toEqual({
+      timestamp: "2026-11-20T09:14:03Z",
+      zoned: true,
+      rest: "Jane",
+    });
+    expect(readMessageLine("[2026-11-20 08:14 -0100] Jane")?.timestamp).toBe("2026-11-20T09:14:00Z");
+  });
+
+  test("UTC and GMT written out are UTC", () => {
+    expect(readMessageLine("2026-11-20 09:14:03 UTC Jane")?.timestamp).toBe("2026-11-20T09:14:03Z");
+    expect(readMessageLine("2026-11-20 09:14:03 GMT Jane")?.timestamp).toBe("2026-11-20T09:14:03Z");
+  });
+
+  test("fractions of a second are kept as milliseconds", () => {
+    expect(readMessageLine("[2026-11-20T09:14:03.5Z] Jane")?.timestamp).toBe("2026-11-20T09:14:03.500Z");
+    expect(readMessageLine("[2026-11-20T09:14:03,25Z] Jane")?.timestamp).toBe("2026-11-20T09:14:03.250Z");
+  });
+
+  test("a bare date may start with 0 or 9", () => {
+    expect(readMessageLine("0999-12-31 23:59 UTC Jane")?.timestamp).toBe("0999-12-31T23:59:00Z");
+    expect(readMessageLine("9999-12-31 23:59 UTC Jane")?.timestamp).toBe("9999-12-31T23:59:00Z");
+  });
+
+  test("a bare date with nothing after it is no message line", () => {
+    expect(readMessageLine("2026-11-20 09:14")).toBeNull();
+  });
+
+  test.each([
+    ["a letter for the closing bracket", "[2026-11-20T09:14:03Zx Jane"],
+    ["a letter for the zone", "[2026-11-20T09:14:03x] Jane"],
+    ["a letter for a tens digit", "[2026-11-a0T09:14:03Z] Jane"],
+    ["a slash for a tens digit", "[2026-11-/0T09:14:03Z] Jane"],
+    ["a slash for a units digit", "[2026-11-2/T09:14:03Z] Jane"],
+    ["a colon for a units digit", "[2026-11-2:T09:14:03Z] Jane"],
+    ["a colon for a tens digit", "[2026-11-:0T09:14:03Z] Jane"],
+  ])("a line with %s is no message line", (_, line) => {
+    expect(readMessageLine(line)).toBeNull();
+  });
+
+  test("the date and time are read from their own places in the line", () => {
+    expect(readMessageLine("[1999-08-07T06:05:04Z] Jane")?.timestamp).toBe("1999-08-07T06:05:04Z");
+  });
+});
+
+describe("escapes and subjects", () => {
+  test("a line starting with a backslash is escaped; others are not", () => {
+    expect([isEscaped("\\[2026-11-20T09:14:03Z] x"), isEscaped("[note]"), isEscaped(""), isEscaped(" \\x")]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  test("a body line in brackets that is no message line is written as it is", () => {
+    const h = exampleHandoff();
+    h.messages = [{ timestamp: "2026-11-20T09:14:03Z", from: { name: "Jane" }, role: "customer", body: "[note] x" }];
+    expect(writeTranscript(h)).toContain("\n[note] x\n");
+  });
+
+  test("a subject line gives the text after the colon and one space", () => {
+    expect([
+      readSubjectLine("Subject: Invoice"),
+      readSubjectLine("subject:Invoice"),
+      readSubjectLine("Subject:"),
+    ]).toEqual(["Invoice", "Invoice", ""]);
+    expect(readSubjectLine("Re: Invoice")).toBeNull();
+  });
+});
