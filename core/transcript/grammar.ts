@@ -105,7 +105,7 @@ function readCanonicalMessageLine(line: string): MessageLine | null | undefined 
 
 export function readMessageLine(line: string): MessageLine | null {
   const first = line.charCodeAt(0);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the fast path only; the regular expressions below read the writer's form to the same result
+  // Stryker disable next-line BlockStatement: the fast path only; the regular expressions below read the writer's form to the same result
   if (first === OPEN_BRACKET) {
     const canonical = readCanonicalMessageLine(line);
     if (canonical !== undefined) return canonical;

@@ -52,6 +52,10 @@ describe("a message line", () => {
     expect(readMessageLine("9999-12-31 23:59 UTC Jane")?.timestamp).toBe("9999-12-31T23:59:00Z");
   });
 
+  test("a digit before the writer's form makes it no message line", () => {
+    expect(readMessageLine("92026-11-20T09:14:03Z] Jane")).toBeNull();
+  });
+
   test("a bare date with nothing after it is no message line", () => {
     expect(readMessageLine("2026-11-20 09:14")).toBeNull();
   });
