@@ -53,6 +53,17 @@ describe("who wrote each message", () => {
     ]);
   });
 
+  test("a name beyond ASCII that ends in a lone parenthesis keeps it", () => {
+    expect(senders(thread([`[${T}] Jane (customer)\na`, `[${T}] Ünal :)\nb`]))[1]).toEqual([
+      { name: "Ünal :)" },
+      "agent",
+    ]);
+  });
+
+  test("a role after a no-break space is a role with no name and no address", () => {
+    expect(senders(thread([`[${T}] \u00a0(customer)\nhi`]))).toEqual([[{}, "customer"]]);
+  });
+
   test("a parenthesis that names no role is part of the name", () => {
     const read = senders(
       thread([`[${T}] Jane (customer)\na`, `[${T}] Ünal (manager)\nb`, `[${T}] Sam (team lead)\nc`]),
