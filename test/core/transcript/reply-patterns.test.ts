@@ -48,6 +48,7 @@ describe("Outlook header keys", () => {
     ["Fro: Jane"],
     ["Sent Date: Tuesday"],
     ["Ωmega: x"],
+    ["\u0080x: y"],
     [": From"],
     ["From Jane"],
     ["Dear Jane, from: me"],
