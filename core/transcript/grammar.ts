@@ -54,7 +54,9 @@ const OPEN_BRACKET = 91;
 
 /** The two-digit number at `at`, or -1 when those are not two digits. */
 function twoDigits(line: string, at: number): number {
+  // Stryker disable next-line ArithmeticOperator: + 48 makes every pair refuse, which sends the line to the regular expressions
   const a = line.charCodeAt(at) - 48;
+  // Stryker disable next-line ArithmeticOperator: + 48, or reading the character before, makes the century pair refuse ("[" comes before it), which sends the line to the regular expressions
   const b = line.charCodeAt(at + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
@@ -93,6 +95,7 @@ export function canonicalMessageLineAt(text: string, start: number, end: number)
   return isValidDateTime(century * 100 + year, month, day, hour, minute, second) ? restStart : ~restStart;
 }
 
+// Stryker disable next-line BlockStatement: with no fast path the regular expressions read the writer's form to the same result
 function readCanonicalMessageLine(line: string): MessageLine | null | undefined {
   const found = canonicalMessageLineAt(line, 0, line.length);
   if (found === -1) return undefined;

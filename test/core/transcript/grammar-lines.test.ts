@@ -68,8 +68,33 @@ describe("a message line", () => {
     ["a slash for a units digit", "[2026-11-2/T09:14:03Z] Jane"],
     ["a colon for a units digit", "[2026-11-2:T09:14:03Z] Jane"],
     ["a colon for a tens digit", "[2026-11-:0T09:14:03Z] Jane"],
+    ["a slash between month and day", "[2026-11/20T09:14:03Z] Jane"],
+    ["a dash between minutes and seconds", "[2026-11-20T09:14-03Z] Jane"],
   ])("a line with %s is no message line", (_, line) => {
     expect(readMessageLine(line)).toBeNull();
+  });
+
+  test("a tab after the writer's bracket is a separator like a space", () => {
+    expect(readMessageLine("[2026-11-20T09:14:03Z]\tJane (customer)")?.rest).toBe("Jane (customer)");
+  });
+
+  test("a zone of Z on a time without seconds gives zero seconds", () => {
+    expect(readMessageLine("2026-11-20 09:14Z Jane")?.timestamp).toBe("2026-11-20T09:14:00Z");
+  });
+
+  test.each([
+    ["30 February", "2026-02-30 09:14 UTC Jane"],
+    ["31 April in a leap year", "2024-04-31 09:14 UTC Jane"],
+    ["hour 24", "2026-11-20 24:00 UTC Jane"],
+    ["minute 60", "2026-11-20 09:60 UTC Jane"],
+    ["second 60", "2026-11-20 09:14:60 UTC Jane"],
+    ["month 13", "2026-13-01 09:14 UTC Jane"],
+  ])("a date with %s starts a message whose time is unknown", (_, line) => {
+    expect(readMessageLine(line)).toEqual({ timestamp: null, zoned: true, rest: "Jane" });
+  });
+
+  test("31 April in a leap year in the writer's form is no date either", () => {
+    expect(readMessageLine("[2024-04-31T09:14:03Z] Jane")?.timestamp).toBeNull();
   });
 
   test("the date and time are read from their own places in the line", () => {
