@@ -58,6 +58,7 @@ function twoDigits(line: string, at: number): number {
   const a = line.charCodeAt(at) - 48;
   // Stryker disable next-line ArithmeticOperator: + 48, or reading the character before, makes the century pair refuse ("[" comes before it), which sends the line to the regular expressions
   const b = line.charCodeAt(at + 1) - 48;
+  // Stryker disable next-line EqualityOperator: each refuses digits, so the century pair refuses and the line goes to the regular expressions; a pair below "0" is negative and refused anyway
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
@@ -115,6 +116,7 @@ export function readMessageLine(line: string): MessageLine | null {
   }
   let match: RegExpExecArray | null = null;
   if (first === OPEN_BRACKET) match = BRACKETED_RE.exec(line);
+  // Stryker disable next-line LogicalOperator: BARE_RE itself asks for a digit first
   else if (first >= 48 && first <= 57) match = BARE_RE.exec(line);
   if (!match) return null;
   const [, y, mo, d, h, mi, s, frac, zone, rest] = match;

@@ -1,5 +1,6 @@
 /** The line grammar read one line at a time (PRODUCT.md §4 rules 2–4): message lines, escapes, subjects. */
 import { isEscaped, readMessageLine, readSubjectLine } from "../../../core/transcript/grammar";
+import { parseTranscript } from "../../../core/transcript/parse";
 import { writeTranscript } from "../../../core/transcript/write";
 import { exampleHandoff } from "../../fixtures/handoffs";
 
@@ -99,6 +100,15 @@ describe("a message line", () => {
 
   test("the date and time are read from their own places in the line", () => {
     expect(readMessageLine("[1999-08-07T06:05:04Z] Jane")?.timestamp).toBe("1999-08-07T06:05:04Z");
+  });
+});
+
+describe("lines that start with dashes", () => {
+  test("a signature's dashes in a body are body text, not a separator", () => {
+    const text = `--- Transcript ---\n[2026-11-20T09:14:03Z] Jane (customer)\nThanks\n-- \n--\n--- Jane ---\n\n--- End of transcript (1 messages) ---`;
+    expect(parseTranscript(text).messages).toEqual([
+      expect.objectContaining({ body: "Thanks\n-- \n--\n--- Jane ---" }),
+    ]);
   });
 });
 
