@@ -50,6 +50,7 @@ export function parseParty(text: string): Party {
     }
   }
   const angle = /^(.*?)\s*<([^<>]*)>\s*$/s.exec(value);
+  // Stryker disable next-line OptionalChaining: both groups always take part in a match, so neither is undefined
   if (angle) return withoutEmpty({ name: angle[1]?.trim(), email: angle[2]?.trim() });
   if (BARE_EMAIL_RE.test(value)) return { email: value };
   return withoutEmpty({ name: value });

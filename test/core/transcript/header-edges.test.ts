@@ -84,6 +84,15 @@ describe("transcript header lines", () => {
     expect(header.extra).toEqual([["Ticket", "42"]]);
   });
 
+  test("a key with no value continued on an indented line takes that line as its value", () => {
+    expect(headerOf("Ticket:\n  42").extra).toEqual([["Ticket", "42"]]);
+  });
+
+  test("a line of spaces in the header is no line", () => {
+    expect(headerOf("   \nChannel: email").extra).toEqual([]);
+    expect(headerOf("free text\n \t \nChannel: email").extra).toEqual([["", "free text"]]);
+  });
+
   test("a key with no value is kept with an empty value", () => {
     expect(headerOf("Ticket:").extra).toEqual([["Ticket", ""]]);
   });

@@ -99,7 +99,43 @@ ${cutLine(0)}`);
   });
 });
 
+describe("a header that must lose a value", () => {
+  test("a summary that would have to be cut to nothing is left out", () => {
+    const whole = `${HEADER}Summary: ab\n\n--- Transcript ---\n${cutLine(0)}`;
+    expect(writeTranscript(threeShortMessages({ summary: "ab" }), { maxLength: whole.length - 1 })).toBe(
+      `${HEADER}\n--- Transcript ---\n${cutLine(0)}`,
+    );
+  });
+
+  test("a handoff whose customer has no name and no address is cut without a Customer line", () => {
+    const text = writeTranscript(threeShortMessages({ customer: {}, summary: "s".repeat(500) }), { maxLength: 230 });
+    expect(text).toBe(`Channel: email
+Classification: Billing
+Sentiment: Negative
+Handoff-Id: 7f3e2a9c-5b1d-4c1e-9a55-0d7f6c1b2e10
+
+--- Transcript ---
+${cutLine(0)}`);
+  });
+});
+
 describe("messages and parties as written", () => {
+  test("a transcript that fits is not marked cut", () => {
+    expect(composeTranscript(exampleHandoff()).truncated).toBe(false);
+  });
+
+  test("a message whose time is unknown is written with the writer's unknown time", () => {
+    const h = exampleHandoff();
+    h.messages = [{ timestamp: null, from: { name: "Jane Doe" }, role: "customer", body: "hi" }];
+    expect(writeTranscript(h)).toContain("\n[0000-00-00T00:00:00Z] Jane Doe (customer)\nhi\n");
+  });
+
+  test("header values are written without the spaces around them", () => {
+    expect(writeTranscript({ ...exampleHandoff(), channel: "  email  ", classification: " Billing\n" })).toMatch(
+      /^Channel: email\nClassification: Billing\n/,
+    );
+  });
+
   test("a message with an empty body is its message line and a blank line", () => {
     const h = exampleHandoff();
     h.messages = [{ timestamp: "2026-11-20T09:14:03Z", from: { name: "Jane Doe" }, role: "customer", body: "" }];
