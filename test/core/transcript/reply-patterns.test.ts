@@ -49,6 +49,7 @@ describe("Outlook header keys", () => {
     ["Sent Date: Tuesday"],
     ["Ωmega: x"],
     ["\u0080x: y"],
+    ["a note without a colon"],
     [": From"],
     ["From Jane"],
     ["Dear Jane, from: me"],
@@ -110,6 +111,10 @@ describe("a subject that says the mail was forwarded", () => {
     ["件名：FW：請求書"],
   ])("%j was forwarded", (line) => {
     expect(isForwardSubject(line, 0, line.length)).toBe(true);
+  });
+
+  test("a line without a colon says nothing about forwarding", () => {
+    expect(isForwardSubject("Betreff WG Rechnung", 0, 19)).toBe(false);
   });
 
   test("a subject that only mentions forwarding later on was not forwarded", () => {
