@@ -116,3 +116,27 @@ describe("an Outlook header block", () => {
     ).toEqual([]);
   });
 });
+
+describe("bodies with a single sign of a quote or a signature", () => {
+  test("a body that is only a quote is all quoted", () => {
+    expect(readReplyParts("> old quote")).toEqual({ quoted: [{ start: 0, end: 11 }], signature: null });
+  });
+
+  test("a signature delimiter is the only sign: the signature is found", () => {
+    expect(signatureText("Thanks\n--\nJane")).toBe("--\nJane");
+  });
+
+  test("an underscore rule is the only sign: the footer after it is the signature", () => {
+    expect(signatureText("Thanks\n__\nList footer")).toBe("__\nList footer");
+  });
+
+  test("an attribution ending in a full-width colon is the only sign: the mail under it is quoted", () => {
+    const body = "谢谢\nJane Doe <jane@contoso.com> 于2026年11月19日周二 18:02写道：\nOld mail";
+    expect(visible(body)).toBe("谢谢");
+  });
+
+  test("an attribution ending in dashes is the only sign: the mail under it is quoted", () => {
+    const body = "Thanks\nOn Tuesday, 19 November 2026 at 18:02 Jane Doe wrote --\nOld mail";
+    expect(visible(body)).toBe("Thanks");
+  });
+});
