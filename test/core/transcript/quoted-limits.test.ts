@@ -126,6 +126,15 @@ describe("bodies with a single sign of a quote or a signature", () => {
     expect(signatureText("Thanks\n--\nJane")).toBe("--\nJane");
   });
 
+  test("a '-- Name' line is the only sign: it is the signature", () => {
+    expect(signatureText("Thanks\n-- Jane")).toBe("-- Jane");
+    expect(signatureText("-- Jane")).toBe("-- Jane");
+  });
+
+  test("a body that is only an underscore rule is a signature", () => {
+    expect(signatureText("__")).toBe("__");
+  });
+
   test("an underscore rule is the only sign: the footer after it is the signature", () => {
     expect(signatureText("Thanks\n__\nList footer")).toBe("__\nList footer");
   });
