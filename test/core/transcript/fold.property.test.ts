@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { parseTranscript } from "../../../core/transcript/parse";
 import { readReplyParts, readReplyPartsLineByLine } from "../../../core/transcript/quoted";
 import { writeTranscript } from "../../../core/transcript/write";
+import { propertyRuns } from "../../fixtures/property-runs";
 
 /** Words and punctuation of ordinary prose: no `>`, no colon, no line starting with a dash or underscore. */
 const plainWord = fc.oneof(
@@ -86,7 +87,7 @@ describe("folding is safe for any body", () => {
       fc.property(fc.oneof(looseBody, plainBody, anyBody), (body) => {
         expect(readReplyParts(body)).toEqual(readReplyPartsLineByLine(body));
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 
@@ -95,7 +96,7 @@ describe("folding is safe for any body", () => {
       fc.property(plainBody, (body) => {
         expect(readReplyParts(body).quoted).toEqual([]);
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
@@ -116,7 +117,7 @@ describe("folding is safe for any body", () => {
           expect(signature.end).toBeLessThanOrEqual(body.length);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
@@ -143,7 +144,7 @@ describe("folding is safe for any body", () => {
         expect(parsed.messages.map((m) => m.body)).toEqual(bodies);
         parsed.messages.forEach((m) => expect(m.quoted).toEqual(readReplyParts(m.body).quoted));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

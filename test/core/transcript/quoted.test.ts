@@ -4,26 +4,7 @@
  */
 import { findQuotedRanges, readReplyParts } from "../../../core/transcript/quoted";
 import { parseTranscript } from "../../../core/transcript/parse";
-
-function quotedText(body: string): string[] {
-  return readReplyParts(body).quoted.map((r) => body.slice(r.start, r.end));
-}
-
-/** The body as the rep first sees it: quoted ranges taken out (the signature stays). */
-function visible(body: string): string {
-  let text = "";
-  let at = 0;
-  for (const r of readReplyParts(body).quoted) {
-    text += body.slice(at, r.start);
-    at = r.end;
-  }
-  return (text + body.slice(at)).trim();
-}
-
-function signatureText(body: string): string | null {
-  const s = readReplyParts(body).signature;
-  return s ? body.slice(s.start, s.end) : null;
-}
+import { quotedText, signatureText, visible } from "../../fixtures/reply-view";
 
 const OLD_MAIL = "Your invoice for November is attached.\nKind regards, Contoso Billing";
 

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { parseTranscript } from "../../../core/transcript/parse";
 import type { Handoff, HandoffMessage, Party } from "../../../core/transcript/types";
 import { composeTranscript, writeTranscript } from "../../../core/transcript/write";
+import { propertyRuns } from "../../fixtures/property-runs";
 
 /** Lines chosen to look like the format's own structure, plus unicode that tends to break text handling. */
 const hostileLine = fc.oneof(
@@ -169,7 +170,7 @@ describe("round trip", () => {
           expectedMessages(h),
         );
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 
@@ -184,7 +185,7 @@ describe("round trip", () => {
         );
         expect(parsed.truncated).toBe(composed.truncated);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 
@@ -199,7 +200,7 @@ describe("round trip", () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });
@@ -210,7 +211,7 @@ describe("the reader never throws", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 400 }), (text) => {
         expect(() => parseTranscript(text)).not.toThrow();
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -226,7 +227,7 @@ describe("the reader never throws", () => {
         const parsed = parseTranscript(ls.join(eol));
         expect(["e2c-transcript/1", "loose", "raw"]).toContain(parsed.format);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });

@@ -58,3 +58,29 @@ describe("the writer's form with dates at the edges of the calendar", () => {
     });
   });
 });
+
+describe("the writer's form is read from its own line, never from the line above", () => {
+  // Each character here sits as far above the next line's start as the writer's form puts "]", "Z", "T", "-" and
+  // ":" after it.
+  const marksAbove = "x]Zxx:xx:xxTxx-xx-xxx";
+  test.each([
+    ["no closing bracket", "[2026-11-20T09:14:03Zx Jane (customer)"],
+    ["no Z", "[2026-11-20T09:14:03x] Jane (customer)"],
+    ["no T", "[2026-11-20x09:14:03Z] Jane (customer)"],
+    ["no dash after the year", "[2026x11-20T09:14:03Z] Jane (customer)"],
+    ["no dash after the month", "[2026-11x20T09:14:03Z] Jane (customer)"],
+    ["no colon after the hour", "[2026-11-20T09x14:03Z] Jane (customer)"],
+    ["no colon after the minutes", "[2026-11-20T09:14x03Z] Jane (customer)"],
+  ])("a line with %s is body text", (_, line) => {
+    const messages = messagesOf(marksAbove, line);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.body).toBe(`hello\n${marksAbove}\n${line}`);
+  });
+
+  test("digits above a line are not its date: 29 February 2024 stays a date", () => {
+    // Nines as far above the line's start as the year, month, day, hour, minute and second come after it.
+    const ninesAbove = "xxxx99x99x99x99x99x99";
+    const messages = messagesOf(ninesAbove, "[2024-02-29T09:14:03Z] Jane (customer)", "body");
+    expect(messages[1]).toMatchObject({ timestamp: "2024-02-29T09:14:03Z", sender: { name: "Jane" }, body: "body" });
+  });
+});
