@@ -4,6 +4,9 @@
  * jest can follow only through files under its roots: hence the control's sources, the core/transcript modules they
  * import and the shared test fixtures among them.
  */
+const { existsSync } = require("node:fs");
+const { FLUENT_BUNDLE } = require("./sandbox-build.cjs");
+
 const control = require("../../jest.config.js").projects.find((p) => p.displayName === "control");
 
 module.exports = {
@@ -15,4 +18,6 @@ module.exports = {
     "<rootDir>/pcf/HandoffTranscript",
     "<rootDir>/core/transcript",
   ],
+  // @fluentui/react as one file, written by sandbox-build.cjs in Stryker's sandbox; without it, the package itself.
+  moduleNameMapper: existsSync(FLUENT_BUNDLE) ? { "^@fluentui/react$": FLUENT_BUNDLE } : {},
 };
