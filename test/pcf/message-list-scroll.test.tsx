@@ -33,8 +33,9 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  delete (HTMLElement.prototype as Partial<HTMLElement>).scrollHeight;
-  delete (HTMLElement.prototype as Partial<HTMLElement>).scrollTop;
+  // Element.prototype keeps jsdom's own scrollHeight and scrollTop.
+  delete (HTMLElement.prototype as unknown as Record<string, unknown>).scrollHeight;
+  delete (HTMLElement.prototype as unknown as Record<string, unknown>).scrollTop;
   delete (Element.prototype as Partial<Element>).scrollIntoView;
   jest.restoreAllMocks();
 });
