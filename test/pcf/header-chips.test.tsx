@@ -51,6 +51,11 @@ describe("the header chips", () => {
     expect(chips(container)).toHaveLength(0);
   });
 
+  test("a customer known by name and address shows both, a space apart", () => {
+    const { container } = renderChips({ customer: { name: "Jane Doe", email: "jane@contoso.com" } });
+    expect(chips(container).map((c) => c.textContent)).toEqual(["Customer: Jane Doe <jane@contoso.com>"]);
+  });
+
   test("a customer known by name alone shows the name alone", () => {
     const { container } = renderChips({ customer: { name: "Jane Doe" } });
     expect(chips(container).map((c) => c.textContent)).toEqual(["Customer: Jane Doe"]);

@@ -5,6 +5,7 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import * as React from "react";
 import type { TranscriptMessage } from "../../core/transcript/types";
+import { Icons } from "../../pcf/HandoffTranscript/components/icons";
 import { MessageCard } from "../../pcf/HandoffTranscript/components/MessageCard";
 import type { BodySegment, MessageView, SearchMatch } from "../../pcf/HandoffTranscript/model/view-model";
 import { makeProps } from "./fixtures";
@@ -167,6 +168,57 @@ describe("a message card", () => {
     fireEvent.click(within(article).getByRole("button", { name: "Copy message" }));
     expect(copyText).toHaveBeenCalledWith(
       `Nov 20, 2026, 04:14 AM Jane Doe <jane@contoso.com> (Customer)\nSubject: Refund\n${TEXT}${SIGNATURE}${QUOTED}`,
+    );
+  });
+});
+
+describe("a message card's buttons and marks", () => {
+  const iconOf = (button: HTMLElement) => button.querySelector("[data-icon-name]")?.getAttribute("data-icon-name");
+
+  test("each button shows its icon: copy, and the folds' 'more' or 'up' as they are closed or open", () => {
+    const { article } = renderCard();
+    expect(iconOf(within(article).getByRole("button", { name: "Copy message" }))).toBe(Icons.Copy);
+    expect(iconOf(within(article).getByRole("button", { name: "Show signature" }))).toBe(Icons.More);
+    expect(iconOf(within(article).getByRole("button", { name: "Show quoted text" }))).toBe(Icons.More);
+    fireEvent.click(within(article).getByRole("button", { name: "Show signature" }));
+    expect(iconOf(within(article).getByRole("button", { name: "Hide signature" }))).toBe(Icons.ChevronUp);
+  });
+
+  test("an open quote's button shows 'up'", () => {
+    const { article } = renderCard({ expanded: true });
+    expect(iconOf(within(article).getByRole("button", { name: "Hide quoted text" }))).toBe(Icons.ChevronUp);
+  });
+
+  test("subject matches are marked in the subject only, body matches in the body only", () => {
+    const { article } = renderCard({
+      view: view({ message: message({ subject: "Refund please" }) }),
+      matches: [
+        { row: 0, start: 0, end: 6, inSubject: true },
+        { row: 0, start: 7, end: 13 },
+      ],
+    });
+    expect(article.querySelector(".e2c-subject")!.innerHTML).toBe('<mark class="e2c-match">Refund</mark> please');
+    expect(article.querySelector(".e2c-text")!.innerHTML).toBe('Please <mark class="e2c-match">refund</mark> it.\n\n');
+  });
+
+  test("after the message changes, copying copies the new message", () => {
+    const { article, copyText, rerender } = renderCard();
+    const props = makeProps();
+    rerender(
+      <MessageCard
+        view={view({ message: message({ body: "Refund received, thanks.", subject: undefined }) })}
+        expanded={false}
+        onToggle={jest.fn()}
+        matches={[]}
+        activeMatch={undefined}
+        strings={props.strings}
+        clock={props.clock}
+        copyText={copyText}
+      />,
+    );
+    fireEvent.click(within(article).getByRole("button", { name: "Copy message" }));
+    expect(copyText).toHaveBeenCalledWith(
+      "Nov 20, 2026, 04:14 AM Jane Doe <jane@contoso.com> (Customer)\nRefund received, thanks.",
     );
   });
 });
