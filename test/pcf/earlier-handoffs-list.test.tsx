@@ -106,9 +106,37 @@ describe("the earlier handoffs list", () => {
     expect(await screen.findByRole("button", { name: "45+ more" })).toBeTruthy();
   });
 
-  test("no source: nothing is read and nothing shown", () => {
-    const { container } = renderList(undefined);
-    expect(container.innerHTML).toBe("");
+  test("no source: nothing is read, nothing shown, and what is beside the list stays", async () => {
+    const { strings, clock } = makeProps();
+    const { container } = render(
+      <div>
+        <p>beside</p>
+        <EarlierHandoffs earlierHandoffs={undefined} strings={strings} clock={clock} />
+      </div>,
+    );
+    await settle();
+    expect(container.innerHTML).toBe("<div><p>beside</p></div>");
+  });
+
+  test("seven: five listed and '2 more', which lists them all", async () => {
+    renderList({ key: "a", load: () => Promise.resolve(rows(7)) });
+    expect(await screen.findAllByRole("listitem")).toHaveLength(5);
+    fireEvent.click(screen.getByRole("button", { name: "2 more" }));
+    expect(screen.getAllByRole("listitem")).toHaveLength(7);
+  });
+
+  test("a title opens the case with the newest way to open cases", async () => {
+    const first = jest.fn();
+    const second = jest.fn();
+    const source = { key: "a", load: () => Promise.resolve([ROW]) };
+    const { strings, clock } = makeProps();
+    const { rerender } = render(
+      <EarlierHandoffs earlierHandoffs={source} openCase={first} strings={strings} clock={clock} />,
+    );
+    await screen.findByText("Refund for October");
+    rerender(<EarlierHandoffs earlierHandoffs={source} openCase={second} strings={strings} clock={clock} />);
+    fireEvent.click(screen.getByText("Refund for October"));
+    expect([first.mock.calls.length, second.mock.calls]).toEqual([0, [[ROW.id]]]);
   });
 
   test("a new customer's list replaces the old one at once: nothing of the old one while the new one is read", async () => {

@@ -42,6 +42,7 @@ describe("a subject without its reply and forward prefixes", () => {
     ["Refund re: March", "refund re: march"],
     ["Rework: plan", "rework: plan"],
     ["Ready", "ready"],
+    ["Re: Refund  ", "refund"],
   ])("%p reads as %p", (subject, normalized) => {
     expect(normalizeSubject(subject)).toBe(normalized);
   });
@@ -121,6 +122,19 @@ describe("the messages as the list shows them", () => {
       "oldestFirst",
     );
     expect(views.map((v) => v.showSubject)).toEqual([true, false, false]);
+  });
+
+  test("an empty subject line after a subject is not shown", () => {
+    const views = buildMessageViews(
+      transcript([message({ subject: "Refund" }), message({ subject: "" })]),
+      "oldestFirst",
+    );
+    expect(views.map((v) => v.showSubject)).toEqual([true, false]);
+  });
+
+  test("a first subject that is only a reply prefix is not shown", () => {
+    const views = buildMessageViews(transcript([message({ subject: "RE:" })]), "oldestFirst");
+    expect(views.map((v) => v.showSubject)).toEqual([false]);
   });
 
   test("an empty subject line is not shown", () => {
