@@ -1,25 +1,14 @@
 /**
  * The whole control in the states a rep can meet: blank and whitespace descriptions, a summary of spaces, a note
- * that fails with something other than an Error, copying a description that is no transcript, stepping back from
+ * that fails with something other than an Error, the copied transcript, stepping back from
  * the first match, folding one message after expanding all, and the region's layout classes.
  */
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import * as React from "react";
-import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { EXAMPLE_TRANSCRIPT } from "../fixtures/handoffs";
-import { makeProps } from "./fixtures";
-
-const TRUNCATED = `Channel: email
-
---- Transcript ---
-[2026-11-20T09:14:03Z] Jane Doe <jane.doe@contoso.com> (customer)
-Charged twice.
-
---- Transcript truncated: 1 of 7 messages shown; full transcript in note "Handoff transcript" ---`;
+import { makeProps, renderView as renderDescription, TRUNCATED } from "./fixtures";
 
 function renderView(overrides: Parameters<typeof makeProps>[0] = {}) {
-  const props = makeProps({ description: EXAMPLE_TRANSCRIPT, ...overrides });
-  return { props, ...render(<HandoffTranscriptView {...props} />) };
+  return renderDescription(EXAMPLE_TRANSCRIPT, overrides);
 }
 
 test("a description of spaces and line breaks is no transcript", () => {
