@@ -1,24 +1,11 @@
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import * as React from "react";
-import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Icons } from "../../pcf/HandoffTranscript/components/icons";
 import { EXAMPLE_TRANSCRIPT, handoffWithMessages } from "../fixtures/handoffs";
 import { writeTranscript } from "../../core/transcript/write";
-import { makeProps } from "./fixtures";
-
-const TRUNCATED = `Channel: email
-Classification: Billing
-Sentiment: Negative
-
---- Transcript ---
-[2026-11-20T09:14:03Z] Jane Doe <jane.doe@contoso.com> (customer)
-Charged twice.
-
---- Transcript truncated: 1 of 7 messages shown; full transcript in note "Handoff transcript" ---`;
+import { makeProps, renderView as renderDescription, TRUNCATED } from "./fixtures";
 
 function renderView(overrides: Parameters<typeof makeProps>[0] = {}) {
-  const props = makeProps({ description: EXAMPLE_TRANSCRIPT, ...overrides });
-  return { props, ...render(<HandoffTranscriptView {...props} />) };
+  return renderDescription(EXAMPLE_TRANSCRIPT, overrides);
 }
 
 describe("the Handoff transcript control, as a rep sees it", () => {

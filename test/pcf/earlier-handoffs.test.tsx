@@ -58,6 +58,17 @@ describe("the customer's earlier handoffs", () => {
     ]);
   });
 
+  test("what is not a row is left out, and a field of the wrong type reads as missing", () => {
+    expect(earlierHandoffRows([null, undefined, "x", { incidentid: 7 }, { incidentid: "not a guid" }])).toEqual([]);
+    expect(earlierHandoffRows([{ incidentid: `{${JANE.toUpperCase()}}`, createdon: 1, e2c_sentiment: "1" }])).toEqual([
+      { id: JANE, title: "", createdOn: null, sentimentValue: null },
+    ]);
+  });
+
+  test("forty-nine earlier handoffs were all read: the button says exactly how many more", () => {
+    expect(listEarlierHandoffs(rows(49), false)).toMatchObject({ more: 44, atLeast: false });
+  });
+
   test("five are listed, then how many more; all once asked", () => {
     expect(listEarlierHandoffs(rows(7), false)).toMatchObject({ more: 2, atLeast: false });
     expect(listEarlierHandoffs(rows(7), false).shown).toHaveLength(5);

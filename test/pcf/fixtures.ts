@@ -1,3 +1,6 @@
+import { render } from "@testing-library/react";
+import * as React from "react";
+import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
 import type { HandoffTranscriptProps } from "../../pcf/HandoffTranscript/components/types";
 import type { IInputs } from "../../pcf/HandoffTranscript/generated/ManifestTypes";
 import { DEFAULT_STRINGS, type StringKey } from "../../pcf/HandoffTranscript/strings/defaults";
@@ -20,6 +23,23 @@ export function makeProps(overrides: Partial<HandoffTranscriptProps> = {}): Hand
     copyText: jest.fn(() => Promise.resolve()),
     ...overrides,
   };
+}
+
+/** A description that holds 1 of 7 messages, as the writer truncates it. */
+export const TRUNCATED = `Channel: email
+Classification: Billing
+Sentiment: Negative
+
+--- Transcript ---
+[2026-11-20T09:14:03Z] Jane Doe <jane.doe@contoso.com> (customer)
+Charged twice.
+
+--- Transcript truncated: 1 of 7 messages shown; full transcript in note "Handoff transcript" ---`;
+
+/** The whole control over `description` (PRODUCT.md §4's example unless told), with makeProps' user. */
+export function renderView(description: string | null, overrides: Partial<HandoffTranscriptProps> = {}) {
+  const props = makeProps({ description, ...overrides });
+  return { props, ...render(React.createElement(HandoffTranscriptView, props)) };
 }
 
 export interface MockContextOptions {

@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import * as React from "react";
+import { HandoffSummaryLine } from "../../pcf/HandoffTranscript/components/HandoffSummaryLine";
 import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
 import { activeSearchMatch, findTextMatches } from "../../pcf/HandoffTranscript/model/summary-search";
 import { EXAMPLE_TRANSCRIPT } from "../fixtures/handoffs";
-import { makeProps } from "./fixtures";
+import { makeProps, strings } from "./fixtures";
 
 const SUMMARY = "Customer was charged twice for November and wants a refund. She asked twice.";
 const WITH_SUMMARY = EXAMPLE_TRANSCRIPT.replace("Sentiment: Negative\n", `Sentiment: Negative\nSummary: ${SUMMARY}\n`);
@@ -71,6 +72,14 @@ describe("summary search", () => {
     expect(findTextMatches("text", "  ")).toEqual([]);
   });
 
+  test("counts occurrences one after another, never overlapping, and ignores spaces around the query", () => {
+    expect(findTextMatches("aaaaa", " aa ")).toEqual([
+      { start: 0, end: 2 },
+      { start: 2, end: 4 },
+    ]);
+    expect(findTextMatches("", "a")).toEqual([]);
+  });
+
   test("the active match is in the summary first, then in the messages, wrapping around", () => {
     const summary = [{ start: 0, end: 1 }];
     const messages = ["m1", "m2"];
@@ -78,5 +87,36 @@ describe("summary search", () => {
     expect(activeSearchMatch(2, summary, messages)).toEqual({ summary: undefined, message: "m2" });
     expect(activeSearchMatch(3, summary, messages)).toEqual({ summary: summary[0], message: undefined });
     expect(activeSearchMatch(0, [], [])).toEqual({ summary: undefined, message: undefined });
+  });
+});
+
+describe("the summary line's active match", () => {
+  const scrolled: [Element, unknown][] = [];
+  beforeEach(() => {
+    scrolled.length = 0;
+    Element.prototype.scrollIntoView = function (this: Element, options?: unknown) {
+      scrolled.push([this, options]);
+    };
+  });
+  afterEach(() => {
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
+  });
+
+  test("is scrolled into view, no further than needed", () => {
+    const { container } = render(
+      <HandoffSummaryLine
+        summary={SUMMARY}
+        matches={[{ start: 13, end: 20 }]}
+        activeMatch={undefined}
+        strings={strings}
+      />,
+    );
+    expect(scrolled).toEqual([]);
+    const active = { start: 13, end: 20 };
+    render(<HandoffSummaryLine summary={SUMMARY} matches={[active]} activeMatch={active} strings={strings} />, {
+      container,
+    });
+    expect(scrolled).toEqual([[container.querySelector("mark.e2c-match-active"), { block: "nearest" }]]);
+    expect(scrolled[0]![0]!.textContent).toBe("charged");
   });
 });

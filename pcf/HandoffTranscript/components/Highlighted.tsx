@@ -18,6 +18,7 @@ export const Highlighted = React.memo(function Highlighted({ text, offset, match
     const start = Math.max(m.start - offset, 0);
     const end = Math.min(m.end - offset, text.length);
     if (end <= 0 || start >= text.length || start < at) continue;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: at start === at the slice is "", which adds no text
     if (start > at) parts.push(text.slice(at, start));
     const active = m === activeMatch;
     parts.push(
@@ -31,6 +32,7 @@ export const Highlighted = React.memo(function Highlighted({ text, offset, match
     );
     at = end;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: at at === text.length the slice is "", which adds no text
   if (at < text.length) parts.push(text.slice(at));
   return <>{parts}</>;
 });

@@ -1,0 +1,83 @@
+/**
+ * Where the message list is scrolled: to the latest message when it opens oldest-first, and to the active search
+ * match as the rep steps through matches. jsdom lays nothing out, so heights are given and scrolls recorded.
+ */
+import { List } from "@fluentui/react";
+import { fireEvent, render, screen } from "@testing-library/react";
+import * as React from "react";
+import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
+import { EXAMPLE_TRANSCRIPT } from "../fixtures/handoffs";
+import { makeProps } from "./fixtures";
+
+const scrollTops: number[] = [];
+const scrolledIntoView: [string | null, unknown][] = [];
+
+beforeEach(() => {
+  scrollTops.length = 0;
+  scrolledIntoView.length = 0;
+  Object.defineProperty(HTMLElement.prototype, "scrollHeight", { configurable: true, get: () => 4000 });
+  Object.defineProperty(HTMLElement.prototype, "scrollTop", {
+    configurable: true,
+    get: () => 0,
+    set(this: HTMLElement, value: number) {
+      if (this.classList.contains("e2c-messages")) scrollTops.push(value);
+    },
+  });
+  Element.prototype.scrollIntoView = function (this: Element, options?: unknown) {
+    scrolledIntoView.push([this.textContent, options]);
+  };
+  jest.spyOn(window, "requestAnimationFrame").mockImplementation((callback) => {
+    callback(0);
+    return 1;
+  });
+});
+
+afterEach(() => {
+  // Element.prototype keeps jsdom's own scrollHeight and scrollTop.
+  delete (HTMLElement.prototype as unknown as Record<string, unknown>).scrollHeight;
+  delete (HTMLElement.prototype as unknown as Record<string, unknown>).scrollTop;
+  delete (Element.prototype as Partial<Element>).scrollIntoView;
+  jest.restoreAllMocks();
+});
+
+test("oldest first, the list opens scrolled to the latest message", () => {
+  render(<HandoffTranscriptView {...makeProps({ description: EXAMPLE_TRANSCRIPT })} />);
+  expect(scrollTops.length).toBeGreaterThan(0);
+  expect(new Set(scrollTops)).toEqual(new Set([4000]));
+});
+
+test("newest first, the list opens at the top", () => {
+  render(<HandoffTranscriptView {...makeProps({ description: EXAMPLE_TRANSCRIPT, order: "newestFirst" })} />);
+  expect(scrollTops).toEqual([]);
+});
+
+test("once the latest message is shown, the list stops scrolling itself", () => {
+  render(<HandoffTranscriptView {...makeProps({ description: EXAMPLE_TRANSCRIPT })} />);
+  scrollTops.length = 0;
+  fireEvent.click(screen.getByRole("button", { name: "Expand all quoted text" }));
+  expect(scrollTops).toEqual([]);
+});
+
+test("the active search match is scrolled into view, no further than needed", () => {
+  render(<HandoffTranscriptView {...makeProps({ description: EXAMPLE_TRANSCRIPT })} />);
+  fireEvent.change(screen.getByRole("searchbox"), { target: { value: "billing" } });
+  // "Contoso Billing <billing@contoso.com>" in the first message's quoted text, then its address.
+  expect(scrolledIntoView).toEqual([["Billing", { block: "nearest" }]]);
+  fireEvent.click(screen.getByRole("button", { name: "Next match" }));
+  expect(scrolledIntoView).toEqual([
+    ["Billing", { block: "nearest" }],
+    ["billing", { block: "nearest" }],
+  ]);
+});
+
+test("the list first brings the active match's message into its rendered pages", () => {
+  const scrollToIndex = jest.spyOn(List.prototype, "scrollToIndex");
+  render(<HandoffTranscriptView {...makeProps({ description: EXAMPLE_TRANSCRIPT })} />);
+  fireEvent.change(screen.getByRole("searchbox"), { target: { value: "specialist" } });
+  expect(scrollToIndex.mock.calls.map((call) => call[0])).toEqual([1]);
+});
+
+test("without a search, nothing is scrolled into view", () => {
+  render(<HandoffTranscriptView {...makeProps({ description: EXAMPLE_TRANSCRIPT })} />);
+  expect(scrolledIntoView).toEqual([]);
+});
