@@ -58,9 +58,10 @@ export default async function run() {
   // Each side is measured in its own steady state, like with like. A young-generation garbage collection copies what
   // is still alive, and where one lands decides how much it copies: 2 to 11 ms here, against a parse of about 10 ms.
   // With 8 passes a side, two or three collections fell in a round and their places alone moved a round's ratio
-  // between 2.1 and 3.1× in one process; with 24 passes a side a round sees several and their places average out
-  // (1.6 to 2.8× in three processes on the same machine).
-  const PASSES = 24;
+  // between 2.1 and 3.1× in one process. With 24, a round saw several and their places averaged out, but one busy
+  // moment of the shared machine (a tenth of a second) still pulled one round of fifteen to 3.5×: 48 passes a side
+  // (about 0.8 s a round) halve what such a moment weighs.
+  const PASSES = 48;
   const parseMs = [];
   const ratios = [];
   let seen = 0; // results are used, so no pass can be optimised away
@@ -78,7 +79,7 @@ export default async function run() {
       }
       return parse;
     },
-    { rounds: 15, warmup: 3 },
+    { rounds: 9, warmup: 2 },
   );
   if (seen === 0) throw new Error("the parse bench measured no work");
   // Folding alone (quoted ranges and signature of every message), the part of parsing that reads reply text.

@@ -18,8 +18,8 @@ export const Highlighted = React.memo(function Highlighted({ text, offset, match
     const start = Math.max(m.start - offset, 0);
     const end = Math.min(m.end - offset, text.length);
     if (end <= 0 || start >= text.length || start < at) continue;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: at start === at the slice is "", which adds no text
-    if (start > at) parts.push(text.slice(at, start));
+    // Unconditionally: where a match starts right at `at` the slice is "", which React draws as nothing.
+    parts.push(text.slice(at, start));
     const active = m === activeMatch;
     parts.push(
       <mark
@@ -32,7 +32,6 @@ export const Highlighted = React.memo(function Highlighted({ text, offset, match
     );
     at = end;
   }
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: at at === text.length the slice is "", which adds no text
-  if (at < text.length) parts.push(text.slice(at));
+  parts.push(text.slice(at));
   return <>{parts}</>;
 });

@@ -64,8 +64,8 @@ export function segmentsOf(body: string, { quoted, signature }: ReplyParts): Bod
   const cuts = new Set<number>([0, body.length]);
   for (const q of quoted) cuts.add(q.start).add(q.end);
   if (signature) cuts.add(signature.start).add(signature.end);
-  // Stryker disable next-line ConditionalExpression: reply parts never start before the body, so no cut is below 0
-  const points = [...cuts].filter((c) => c >= 0 && c <= body.length).sort((a, b) => a - b);
+  // Reply parts never start before the body: only a cut past its end is dropped.
+  const points = [...cuts].filter((c) => c <= body.length).sort((a, b) => a - b);
   const segments: BodySegment[] = [];
   for (let k = 0; k + 1 < points.length; k++) {
     const start = points[k] as number;
