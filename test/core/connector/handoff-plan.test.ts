@@ -10,6 +10,7 @@ import { parseHandoff } from "../../../core/transcript/handoff";
 import type { Handoff } from "../../../core/transcript/types";
 import { composeValidTranscript } from "../../../core/transcript/write";
 import { builtInTable, handoff } from "../../emulator/helpers";
+import { PLAIN_SETTINGS } from "../../fixtures/connector";
 
 const incident = builtInTable("incident");
 const facts = (table: TableMetadata = incident): EnvironmentFacts => ({
@@ -18,14 +19,7 @@ const facts = (table: TableMetadata = incident): EnvironmentFacts => ({
   blockedExtensions: [],
   entitySetOf: (n) => `${n}s`,
 });
-const settings = {
-  defaultQueueId: "e2c00000-0000-4000-8000-000000000101",
-  defaultOwner: null,
-  defaultPriority: null,
-  defaultCustomer: null,
-  ticketProperties: {},
-  copyAttachments: false,
-};
+const settings = PLAIN_SETTINGS;
 /** A handoff of the right shape as the planner takes it (limits and sentiment not checked, as planHandoff must not
  * rely on them). */
 function shaped(h: Handoff): AcceptedHandoff {
