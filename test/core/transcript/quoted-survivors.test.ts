@@ -1,0 +1,82 @@
+/**
+ * Edges of the reply reader that mutation testing showed no other test pinned down (issue 20): which line starts a
+ * quote, which text stays the customer's, and where the signature begins.
+ */
+import { quotedText, signatureText, visible } from "../../fixtures/reply-view";
+
+const OLD_MAIL = "Your invoice for November is attached.\nKind regards, Contoso Billing";
+
+describe("attributions", () => {
+  test("a Thunderbird French attribution wrapped before 'écrit', its last line quoted and indented, starts a quote", () => {
+    const body = `Merci !\n\nLe 19/11/2026 à 18:02, Jane Doe a\n  > écrit :\n\n${OLD_MAIL}`;
+    expect(visible(body)).toBe("Merci !");
+  });
+
+  test("an indented '---- Name wrote ----' line starts a quote", () => {
+    expect(visible(`Thanks!\n\n   ---- Contoso Billing wrote ----\n\n${OLD_MAIL}`)).toBe("Thanks!");
+  });
+
+  test("a mobile client's attribution of 44 characters is read whole", () => {
+    const attribution = "Sent from my iPad Jo <jo@contoso.com> wrote:";
+    expect(attribution).toHaveLength(44);
+    expect(visible(`Thanks!\n\n${attribution}\n\n${OLD_MAIL}`)).toBe("Thanks!");
+  });
+});
+
+describe("sentences that only look like attributions are the customer's", () => {
+  test.each([
+    ["ending in one dash", "On Monday at 9:30 I wrote to your support team -\nstill no answer."],
+    ["ending in two dashes", "On Monday at 9:30 I wrote to your support team --\nstill no answer."],
+    ["with a time and a colon but no verb", "On 19 Nov at 18:02 the status changed to:\nShipped. Nothing arrived."],
+    ["with an address and a colon but no date", "On your website the address is billing@contoso.com:\nit bounces."],
+    [
+      "ending 'wrote:' after a time, with no address",
+      "Thanks.\nYesterday at 18:02 your agent wrote:\nthe refund is sent.",
+    ],
+    ["ending 'wrote --' without leading dashes", "As your agent wrote --\nthe refund takes 5 days. It has been 10."],
+    ["ending in an address and a colon, with no verb", "Please send the invoice to jane@contoso.com:\nthe March one."],
+    [
+      "with a date and an address in brackets, over reply text",
+      "On 19/11/2026 I wrote to Contoso <billing@contoso.com>\nno answer.",
+    ],
+  ])("a line %s", (_shape, body) => {
+    expect(quotedText(body)).toEqual([]);
+  });
+
+  test("a line with a date and an address that ends in a dash does not pull the quote under it up", () => {
+    const body = "On 19/11/2026 I emailed billing@contoso.com -\n> Your refund is on its way.";
+    expect(quotedText(body)).toEqual(["> Your refund is on its way."]);
+  });
+});
+
+describe("signatures", () => {
+  test("a signature inside a forwarded message is content, not the customer's signature", () => {
+    const body =
+      "FYI, see below.\n\n---------- Forwarded message ---------\nFrom: Contoso <billing@contoso.com>\nDate: Tue, Nov 19, 2026 at 6:02 PM\n\nHello\n-- \nContoso Billing";
+    expect(signatureText(body)).toBeNull();
+  });
+
+  test("a device footer with reply text under it is not the signature", () => {
+    expect(signatureText("Please call me.\nSent from my iPhone\nPS: my order number is 1234.")).toBeNull();
+  });
+
+  test("a >>> link <<< banner under a sign-off ends the search: nothing above it is the signature", () => {
+    expect(signatureText("Please call me.\n-- \nJane\n>>> http://www.contoso.com <<<")).toBeNull();
+  });
+
+  test("in an inline reply the signature under the last quote lets that quote fold", () => {
+    const body = [
+      "On Tue, 19 Nov 2026 at 18:02, Contoso <billing@contoso.com> wrote:",
+      "> Which card was charged?",
+      "",
+      "The Visa ending 4242.",
+      "",
+      "> Kind regards, Contoso Billing",
+      "",
+      "-- ",
+      "Jane Doe",
+    ].join("\n");
+    expect(quotedText(body)).toEqual(["> Kind regards, Contoso Billing"]);
+    expect(signatureText(body)).toBe("-- \nJane Doe");
+  });
+});
