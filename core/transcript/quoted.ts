@@ -311,15 +311,16 @@ class BodyReader {
   private findQuotes(): void {
     const n = lines.count;
     let floor = -1; // the last line of the previous quote: no quote reaches above it
-    for (let i = 0; i < n && i < this.stop; i++) {
+    // this.stop changes only right before a break: inside the loop it is still n.
+    for (let i = 0; i < n; i++) {
       const kind = lines.kind[i];
       if (kind === BLANK) continue;
       const code = this.body.charCodeAt(lines.first[i] as number);
       let start = -1;
       let from = i;
       let to = i;
-      if (kind === TEXT && (code === 45 || code === 95)) {
-        // - or _: an Original Message line, a forwarded-message separator.
+      if (code === 45) {
+        // -: an Original Message line, a forwarded-message separator (both patterns start with dashes).
         const line = this.text(i);
         if (ORIGINAL_MESSAGE_RE.test(line)) start = lines.start[i] as number;
         else if (FORWARD_RE.test(line)) {
@@ -451,7 +452,8 @@ class BodyReader {
     let forward = false;
     let wrapped = 0;
     if (this.holdsAt(i)) at = true;
-    for (let k = i + 1; k < lines.count && k <= last + 3 && k <= i + HEADER_LINES; k++) {
+    // The third line in a row without a key ends the block (below).
+    for (let k = i + 1; k < lines.count && k <= i + HEADER_LINES; k++) {
       if (lines.kind[k] === BLANK) break;
       const next = this.keyAt(k);
       if (next === 0) {
@@ -489,7 +491,9 @@ class BodyReader {
    */
   private attributionEndingAt(e: number, floor: number): { line: number; offset: number } | null {
     if ((lines.last[e] as number) - (lines.first[e] as number) > ATTRIBUTION_CHARS) return null;
+    // Stryker disable next-line UnaryOperator: with no strong start, isAttribution reads from offset -1 (the body's last character): at most one character, never an attribution
     let strong = -1;
+    // Stryker disable next-line UnaryOperator: read only once a strong start has set it
     let strongOffset = -1;
     let weak = -1;
     let length = 0;

@@ -80,3 +80,86 @@ describe("signatures", () => {
     expect(signatureText(body)).toBe("-- \nJane Doe");
   });
 });
+
+describe("where a quote starts and ends", () => {
+  test("a reply written before an attribution on the same line counts as an inline answer", () => {
+    const body =
+      "> Which card was charged?\nThe Visa. On Wed, Nov 20, 2026 at 3:59 PM, billing@contoso.com wrote:\n> Thanks, refunded.";
+    expect(quotedText(body)).toEqual([
+      "On Wed, Nov 20, 2026 at 3:59 PM, billing@contoso.com wrote:\n> Thanks, refunded.",
+    ]);
+  });
+
+  test("a > line without a space after the mark, between reply lines, is quoted", () => {
+    expect(quotedText("Yes, please.\n>Shall we refund the second charge?\nThanks")).toEqual([
+      ">Shall we refund the second charge?",
+    ]);
+  });
+
+  test("four > marks right above a quote stay in it", () => {
+    expect(quotedText("Hi\n>>>>\n> old")).toEqual([">>>>\n> old"]);
+  });
+
+  test("a >>> link <<< banner right under a quote is not folded with it", () => {
+    expect(quotedText("Thanks\n> old\n>>> http://www.contoso.com <<<")).toEqual(["> old"]);
+  });
+
+  test("a link wrapped out of a > block and ending in '>' stays in the quote", () => {
+    expect(visible("Done.\n> Track your parcel\nhttp://contoso.com/track?id=42 >\n> Thanks")).toBe("Done.");
+  });
+
+  test("a link-like line after the last > line is not folded", () => {
+    expect(quotedText("Done.\n> View ticket (http://example.com/action\n_nonce=3dd518)\nThanks")).toEqual([
+      "> View ticket (http://example.com/action",
+    ]);
+  });
+
+  test("a Thunderbird Russian attribution on a bottom-posted reply's first line is folded with its quote", () => {
+    expect(quotedText("19.11.2026 18:02, Jane Doe пишет:\n> Old\n\nReply")).toEqual([
+      "19.11.2026 18:02, Jane Doe пишет:\n> Old",
+    ]);
+  });
+
+  test("a sentence starting like an attribution, above its last line, stays the customer's", () => {
+    const body = `On Monday I paid in full.\nJane <jane@contoso.com> wrote:\n\n${OLD_MAIL}`;
+    expect(visible(body)).toBe("On Monday I paid in full.");
+  });
+
+  test("an attribution wrapped over two lines of 500 characters in all starts a quote", () => {
+    const start = "On Tue, Nov 19, 2026 at 6:02 PM ";
+    const end = " <jane@contoso.com> wrote:";
+    const first = `${start}${"x".repeat(200)}`;
+    const second = `${"y".repeat(500 - first.length - end.length)}${end}`;
+    expect(first.length + second.length).toBe(500);
+    expect(visible(`Thanks!\n\n${first}\n${second}\n\n${OLD_MAIL}`)).toBe("Thanks!");
+  });
+
+  test("a quote inside a message forwarded from Outlook is content", () => {
+    const body =
+      "FYI\n\nFrom: Contoso <billing@contoso.com>\nSent: Tuesday, November 19, 2026 6:02 PM\nSubject: FW: Invoice\n\nSee below.\n> Your invoice";
+    expect(quotedText(body)).toEqual([]);
+  });
+});
+
+describe("Outlook header blocks", () => {
+  test("a From: line with an address and one more key line is a header block", () => {
+    expect(visible(`Hi\n\nFrom: Contoso <billing@contoso.com>\nTo: Jane\n\n${OLD_MAIL}`)).toBe("Hi");
+  });
+
+  test("a lone From: line with an address is the customer's", () => {
+    expect(quotedText("My details:\nFrom: jane@contoso.com\n\nPlease update them.")).toEqual([]);
+  });
+
+  test("a From: line and a Subject: line without an address are the customer's", () => {
+    expect(quotedText("My note:\nFrom: Jane\nSubject: Invoice\n\nPlease check it.")).toEqual([]);
+  });
+
+  test("From:, Date: and To: lines without a subject or an address are the customer's", () => {
+    expect(quotedText("My note:\nFrom: Jane\nDate: Tuesday\nTo: Sam\n\nPlease check it.")).toEqual([]);
+  });
+
+  test("a 'Subject: FW:' line after a blank line is not part of the header block", () => {
+    const body = "My reply\n\nFrom: Contoso <billing@contoso.com>\nSent: Friday\n\nSubject: FW: Invoice\n\nOld";
+    expect(visible(body)).toBe("My reply");
+  });
+});
