@@ -561,12 +561,8 @@ class BodyReader {
     while (next < lines.count && lines.kind[next] === BLANK) next++;
     if (next >= lines.count || lines.kind[next] !== QUOTE) return false;
     // …unless that `>` line ends the attribution itself ("> wrote:").
-    return !VERB_LAST_RE.test(
-      this.text(next)
-        // Stryker disable next-line Regex,StringLiteral: VERB_LAST_RE is anchored at the end and its look-behind refuses only letters, so what leads the line never changes its answer
-        .replace(/^[>\s]+/, "")
-        .replace(/[\s-]+$/, ""),
-    );
+    // VERB_LAST_RE reads the end of the line only, and its look-behind refuses letters, not the leading `>`.
+    return !VERB_LAST_RE.test(this.text(next).replace(/[\s-]+$/, ""));
   }
 
   /**

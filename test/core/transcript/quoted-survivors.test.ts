@@ -16,6 +16,10 @@ describe("attributions", () => {
     expect(visible(`Thanks!\n\n   ---- Contoso Billing wrote ----\n\n${OLD_MAIL}`)).toBe("Thanks!");
   });
 
+  test("an attribution whose colon is followed by dashes starts a quote", () => {
+    expect(visible(`Thanks!\n\nJane Doe <jane@contoso.com> wrote: --\n\n${OLD_MAIL}`)).toBe("Thanks!");
+  });
+
   test("a mobile client's attribution of 44 characters is read whole", () => {
     const attribution = "Sent from my iPad Jo <jo@contoso.com> wrote:";
     expect(attribution).toHaveLength(44);
@@ -25,6 +29,7 @@ describe("attributions", () => {
 
 describe("sentences that only look like attributions are the customer's", () => {
   test.each([
+    ["ending 'wrote' and one dash", "On Monday at 9:30 your agent wrote -\nthe refund takes 5 days."],
     ["ending in one dash", "On Monday at 9:30 I wrote to your support team -\nstill no answer."],
     ["ending in two dashes", "On Monday at 9:30 I wrote to your support team --\nstill no answer."],
     ["with a time and a colon but no verb", "On 19 Nov at 18:02 the status changed to:\nShipped. Nothing arrived."],
