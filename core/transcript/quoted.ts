@@ -112,7 +112,9 @@ class Lines {
       this.taken[n] = 0;
       this.key[n] = 0;
       if (first === end) {
+        // Stryker disable next-line UnaryOperator: a blank line's edges are never read (every reader skips blank lines)
         this.first[n] = -1;
+        // Stryker disable next-line UnaryOperator: a blank line's edges are never read (every reader skips blank lines)
         this.last[n] = -1;
         this.kind[n] = BLANK;
       } else {
@@ -639,8 +641,8 @@ class BodyReader {
 
   /** Whether lines `from`…`to` (exclusive) hold reply text: not blank, not quoted, not the signature. */
   private hasReplyBetween(from: number, to: number): boolean {
-    const end = Math.min(to, lines.count);
-    for (let k = from; k < end; k++) if (lines.kind[k] !== BLANK && lines.taken[k] === 0) return true;
+    // `to` is at most the next quote's first line + 1, so never past the last line.
+    for (let k = from; k < to; k++) if (lines.kind[k] !== BLANK && lines.taken[k] === 0) return true;
     return false;
   }
 }

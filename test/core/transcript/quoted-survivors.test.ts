@@ -168,3 +168,53 @@ describe("Outlook header blocks", () => {
     expect(visible(body)).toBe("My reply");
   });
 });
+
+describe("marks and white space around the text", () => {
+  const HEBREW = "ב-19 בנוב׳ 2026, בשעה 18:02, Jane Doe <jane@contoso.com> כתב/ה:";
+
+  test.each([
+    ["U+200E U+202C", "\u200e\u202c"],
+    ["U+200F U+202C", "\u200f\u202c"],
+    ["U+202A", "\u202a"],
+    ["U+202E", "\u202e"],
+    ["U+2066", "\u2066"],
+    ["U+2069", "\u2069"],
+  ])("a Hebrew attribution followed by the bidirectional marks %s starts a quote", (_name, marks) => {
+    expect(visible(`Thanks, that helps.\n\n${HEBREW}${marks}\n\n${OLD_MAIL}`)).toBe("Thanks, that helps.");
+  });
+
+  test.each([
+    ["a tab", "\t"],
+    ["a no-break space", "\u00a0"],
+    ["a left-to-right mark", "\u200e"],
+    ["a right-to-left mark", "\u200f"],
+  ])("a > line indented with %s is quoted", (_name, indent) => {
+    expect(quotedText(`Yes, please.\n${indent}> Shall we refund it?`)).toEqual([`${indent}> Shall we refund it?`]);
+  });
+
+  test("an attribution line ending in a carriage return starts a quote", () => {
+    const body = `Thanks!\r\n\r\nOn Tue, 19 Nov 2026 at 18:02, Contoso <billing@contoso.com> wrote:\r\n\r\n${OLD_MAIL}`;
+    expect(visible(body)).toBe("Thanks!");
+  });
+
+  test("a quote after a leading blank line is quoted", () => {
+    expect(quotedText("\n> Shall we refund it?\nYes.")).toEqual(["> Shall we refund it?"]);
+  });
+});
+
+describe("which quotes fold", () => {
+  test("two quotes with only an attribution between them both fold", () => {
+    const body =
+      "Yes.\n> Your refund is on its way.\nOn Tue, 19 Nov 2026 at 18:02, Contoso <billing@contoso.com> wrote:\n> Shall we refund it?";
+    expect(quotedText(body)).toEqual([
+      "> Your refund is on its way.",
+      "On Tue, 19 Nov 2026 at 18:02, Contoso <billing@contoso.com> wrote:\n> Shall we refund it?",
+    ]);
+  });
+
+  test("in an inline reply, an attribution ending the last reply line is folded", () => {
+    const body =
+      "> Which card was charged?\nThe Visa.\nThanks! On Wed, Nov 20, 2026 at 3:59 PM, billing@contoso.com wrote:";
+    expect(quotedText(body)).toEqual(["On Wed, Nov 20, 2026 at 3:59 PM, billing@contoso.com wrote:"]);
+  });
+});
