@@ -334,6 +334,7 @@ class Reader {
       }
     }
     const party = Object.freeze(this.parseSender(source, from, to));
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache's size decides only how often a sender is parsed again, never what it reads as
     if (this.recentSenders.length >= 8) this.recentSenders.shift();
     this.recentSenders.push({ text, party, role: this.statedRole });
     return party;
