@@ -1,4 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import * as React from "react";
+import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
 import { Icons } from "../../pcf/HandoffTranscript/components/icons";
 import { EXAMPLE_TRANSCRIPT, handoffWithMessages } from "../fixtures/handoffs";
 import { writeTranscript } from "../../core/transcript/write";
@@ -80,6 +82,20 @@ describe("the Handoff transcript control, as a rep sees it", () => {
         .getByRole("button", { name: "Hide quoted text" })
         .getAttribute("aria-expanded"),
     ).toBe("true");
+  });
+
+  test("before the rep searches, the search box is empty and nothing is counted", () => {
+    renderView();
+    expect((screen.getByRole("searchbox") as HTMLInputElement).value).toBe("");
+    expect(screen.getByRole("status").textContent).toBe("");
+  });
+
+  test("when the description changes to one with quoted text, 'Expand all' appears", () => {
+    const plain = writeTranscript(handoffWithMessages(2), { maxLength: null });
+    const { props, rerender } = renderDescription(plain);
+    expect(screen.queryByRole("button", { name: "Expand all quoted text" })).toBeNull();
+    rerender(<HandoffTranscriptView {...props} description={EXAMPLE_TRANSCRIPT} />);
+    expect(screen.getByRole("button", { name: "Expand all quoted text" })).toBeTruthy();
   });
 
   test("expands and collapses all quoted text at once", () => {

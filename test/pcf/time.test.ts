@@ -49,6 +49,23 @@ describe("times in the user's Dataverse time zone and language, not the browser'
     expect(relativeTime("2026-11-19T12:14:03Z", clock(0, "fr-FR"))).toBe("hier");
   });
 
+  test("no time, or not a time: no relative time", () => {
+    expect(relativeTime(null, clock(0))).toBe("");
+    expect(relativeTime("not a date", clock(0))).toBe("");
+  });
+
+  test("exactly an hour ago reads '1 hour ago', not in minutes", () => {
+    expect(relativeTime("2026-11-20T11:14:03Z", clock(0))).toBe("1 hour ago");
+  });
+
+  test("a time to come reads forward", () => {
+    expect(relativeTime("2026-11-22T12:14:03Z", clock(0))).toBe("in 2 days");
+  });
+
+  test("this very instant reads 'now'", () => {
+    expect(relativeTime("2026-11-20T12:14:03Z", clock(0))).toBe("now");
+  });
+
   test("Dataverse language ids map to locales, English when unknown", () => {
     expect([languageTag(1031), languageTag(1025), languageTag(99999), languageTag(undefined)]).toEqual([
       "de-DE",

@@ -75,6 +75,19 @@ describe("the toolbar", () => {
     expect(iconOf("Clear search")).toBe(Icons.Clear);
   });
 
+  test("Escape in the search box empties the search", () => {
+    const { props } = renderToolbar({ query: "refund", matchCount: 1 });
+    fireEvent.keyDown(screen.getByRole("searchbox"), { key: "Escape", keyCode: 27, which: 27 });
+    expect((props.onQuery as jest.Mock).mock.calls).toEqual([[""]]);
+  });
+
+  test("the clear button takes its name from the user's language when the language changes", () => {
+    const { props, rerender } = renderToolbar({ query: "refund", matchCount: 1 });
+    const german = (key: Parameters<typeof strings>[0]) => (key === "Search_Clear" ? "Suche löschen" : strings(key));
+    rerender(<Toolbar {...props} strings={german} />);
+    expect(screen.getByRole("button", { name: "Suche löschen" })).toBeTruthy();
+  });
+
   test("the search box is named and hinted in the user's language", () => {
     renderToolbar();
     expect(screen.getByRole("searchbox").getAttribute("placeholder")).toBe("Search the transcript");

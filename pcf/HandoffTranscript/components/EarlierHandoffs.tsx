@@ -17,7 +17,8 @@ function useEarlierHandoffs(source: Props["earlierHandoffs"]): EarlierHandoffRow
   const key = source?.key;
   React.useEffect(() => {
     setRows([]);
-    if (key === undefined || !load.current) return undefined;
+    // No source, no load (key and load come together): nothing is read.
+    if (!load.current) return undefined;
     let current = true;
     // A user who may not read cases gets an error (403): the list stays hidden, as for a customer with none.
     load.current().then(

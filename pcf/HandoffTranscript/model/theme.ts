@@ -22,8 +22,8 @@ export interface FluentDesignLanguage {
 }
 
 export function themeFromDesignLanguage(design: FluentDesignLanguage | undefined): ITheme | undefined {
-  const t = design?.tokenTheme;
-  if (!t) return undefined;
+  if (!design?.tokenTheme) return undefined;
+  const t = design.tokenTheme;
   const palette: Record<string, string> = {};
   const set = (key: string, value: string | undefined): void => {
     if (value) palette[key] = value;
@@ -37,5 +37,5 @@ export function themeFromDesignLanguage(design: FluentDesignLanguage | undefined
   set("themeDarkAlt", t.colorBrandForeground1);
   set("red", t.colorPaletteRedForeground1);
   set("green", t.colorPaletteGreenForeground1);
-  return createTheme({ palette, isInverted: design?.isDarkTheme === true });
+  return createTheme({ palette, isInverted: design.isDarkTheme === true });
 }

@@ -3,8 +3,11 @@
  * `context.userSettings.getTimeZoneOffsetMinutes(date)` and the language from `userSettings.languageId`.
  */
 
-/** Dataverse language ids (LCID) to BCP 47 tags, for Intl. Unknown ids fall back to English. */
-const LANGUAGE_TAGS: Record<number, string> = {
+/**
+ * Dataverse language ids (LCID) to BCP 47 tags, for Intl. Unknown ids fall back to English. Keyed by the id as text
+ * (an object's keys are text): no id at all reads as "undefined", which the table does not hold either.
+ */
+const LANGUAGE_TAGS: Readonly<Record<string, string | undefined>> = {
   1025: "ar-SA",
   1028: "zh-TW",
   1029: "cs-CZ",
@@ -34,7 +37,7 @@ const LANGUAGE_TAGS: Record<number, string> = {
 };
 
 export function languageTag(languageId: number | undefined): string {
-  return (languageId !== undefined && LANGUAGE_TAGS[languageId]) || "en-US";
+  return LANGUAGE_TAGS[String(languageId)] ?? "en-US";
 }
 
 export interface UserClock {
