@@ -81,3 +81,20 @@ test("without a search, nothing is scrolled into view", () => {
   render(<HandoffTranscriptView {...makeProps({ description: EXAMPLE_TRANSCRIPT })} />);
   expect(scrolledIntoView).toEqual([]);
 });
+
+test("when the description changes, the list opens again at its latest message", () => {
+  const props = makeProps({ description: EXAMPLE_TRANSCRIPT });
+  const { rerender } = render(<HandoffTranscriptView {...props} />);
+  scrollTops.length = 0;
+  rerender(
+    <HandoffTranscriptView {...props} description={EXAMPLE_TRANSCRIPT.replace("charged twice", "billed twice")} />,
+  );
+  expect(new Set(scrollTops)).toEqual(new Set([4000]));
+});
+
+test("when the order changes to oldest first, the list opens at its latest message", () => {
+  const props = makeProps({ description: EXAMPLE_TRANSCRIPT, order: "newestFirst" });
+  const { rerender } = render(<HandoffTranscriptView {...props} />);
+  rerender(<HandoffTranscriptView {...props} order="oldestFirst" />);
+  expect(new Set(scrollTops)).toEqual(new Set([4000]));
+});
