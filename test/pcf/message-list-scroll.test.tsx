@@ -98,3 +98,14 @@ test("when the order changes to oldest first, the list opens at its latest messa
   rerender(<HandoffTranscriptView {...props} order="oldestFirst" />);
   expect(new Set(scrollTops)).toEqual(new Set([4000]));
 });
+
+test("after opening again at a new description's latest message, the list stops scrolling itself", () => {
+  const props = makeProps({ description: EXAMPLE_TRANSCRIPT });
+  const { rerender } = render(<HandoffTranscriptView {...props} />);
+  rerender(
+    <HandoffTranscriptView {...props} description={EXAMPLE_TRANSCRIPT.replace("charged twice", "billed twice")} />,
+  );
+  scrollTops.length = 0;
+  fireEvent.click(screen.getByRole("button", { name: "Expand all quoted text" }));
+  expect(scrollTops).toEqual([]);
+});
