@@ -11,6 +11,7 @@ import { EXAMPLE_TRANSCRIPT, handoffWithMessages } from "../fixtures/handoffs";
 import { makeProps } from "./fixtures";
 
 const scrollTops: number[] = [];
+const jsdomScrollIntoView = Element.prototype.scrollIntoView;
 const scrolledIntoView: [string | null, unknown][] = [];
 
 beforeEach(() => {
@@ -37,7 +38,7 @@ afterEach(() => {
   // Element.prototype keeps jsdom's own scrollHeight and scrollTop.
   delete (HTMLElement.prototype as unknown as Record<string, unknown>).scrollHeight;
   delete (HTMLElement.prototype as unknown as Record<string, unknown>).scrollTop;
-  delete (Element.prototype as Partial<Element>).scrollIntoView;
+  Element.prototype.scrollIntoView = jsdomScrollIntoView;
   jest.restoreAllMocks();
 });
 
