@@ -6,10 +6,12 @@ import { List } from "@fluentui/react";
 import { fireEvent, render, screen } from "@testing-library/react";
 import * as React from "react";
 import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
-import { EXAMPLE_TRANSCRIPT } from "../fixtures/handoffs";
+import { writeTranscript } from "../../core/transcript/write";
+import { EXAMPLE_TRANSCRIPT, handoffWithMessages } from "../fixtures/handoffs";
 import { makeProps } from "./fixtures";
 
 const scrollTops: number[] = [];
+const jsdomScrollIntoView = Element.prototype.scrollIntoView;
 const scrolledIntoView: [string | null, unknown][] = [];
 
 beforeEach(() => {
@@ -36,7 +38,7 @@ afterEach(() => {
   // Element.prototype keeps jsdom's own scrollHeight and scrollTop.
   delete (HTMLElement.prototype as unknown as Record<string, unknown>).scrollHeight;
   delete (HTMLElement.prototype as unknown as Record<string, unknown>).scrollTop;
-  delete (Element.prototype as Partial<Element>).scrollIntoView;
+  Element.prototype.scrollIntoView = jsdomScrollIntoView;
   jest.restoreAllMocks();
 });
 
@@ -80,4 +82,57 @@ test("the list first brings the active match's message into its rendered pages",
 test("without a search, nothing is scrolled into view", () => {
   render(<HandoffTranscriptView {...makeProps({ description: EXAMPLE_TRANSCRIPT })} />);
   expect(scrolledIntoView).toEqual([]);
+});
+
+test("when the description changes, the list opens again at its latest message", () => {
+  const props = makeProps({ description: EXAMPLE_TRANSCRIPT });
+  const { rerender } = render(<HandoffTranscriptView {...props} />);
+  scrollTops.length = 0;
+  rerender(
+    <HandoffTranscriptView {...props} description={EXAMPLE_TRANSCRIPT.replace("charged twice", "billed twice")} />,
+  );
+  expect(new Set(scrollTops)).toEqual(new Set([4000]));
+});
+
+test("when the order changes to oldest first, the list opens at its latest message", () => {
+  const props = makeProps({ description: EXAMPLE_TRANSCRIPT, order: "newestFirst" });
+  const { rerender } = render(<HandoffTranscriptView {...props} />);
+  rerender(<HandoffTranscriptView {...props} order="oldestFirst" />);
+  expect(new Set(scrollTops)).toEqual(new Set([4000]));
+});
+
+test("after opening again at a new description's latest message, the list stops scrolling itself", () => {
+  const props = makeProps({ description: EXAMPLE_TRANSCRIPT });
+  const { rerender } = render(<HandoffTranscriptView {...props} />);
+  rerender(
+    <HandoffTranscriptView {...props} description={EXAMPLE_TRANSCRIPT.replace("charged twice", "billed twice")} />,
+  );
+  scrollTops.length = 0;
+  fireEvent.click(screen.getByRole("button", { name: "Expand all quoted text" }));
+  expect(scrollTops).toEqual([]);
+});
+
+// jsdom lays nothing out, so Fluent's List renders a long thread's first page (10 messages) and no more.
+function thread(count: number): string {
+  const quotedFirst = (i: number) =>
+    i === 0
+      ? "Hi.\n\nOn 19 Nov 2026, at 18:02, Contoso Billing <billing@contoso.com> wrote:\n> Invoice."
+      : `Message ${i}.`;
+  return writeTranscript(handoffWithMessages(count, quotedFirst), { maxLength: null });
+}
+
+test("until a long thread's latest message is rendered, the list keeps scrolling to the end", () => {
+  render(<HandoffTranscriptView {...makeProps({ description: thread(60) })} />);
+  scrollTops.length = 0;
+  fireEvent.click(screen.getByRole("button", { name: "Expand all quoted text" }));
+  expect(new Set(scrollTops)).toEqual(new Set([4000]));
+});
+
+test("when a short thread grows into a long one, the list keeps scrolling until the new latest message is rendered", () => {
+  const props = makeProps({ description: thread(5) });
+  const { rerender } = render(<HandoffTranscriptView {...props} />);
+  rerender(<HandoffTranscriptView {...props} description={thread(60)} />);
+  scrollTops.length = 0;
+  fireEvent.click(screen.getByRole("button", { name: "Expand all quoted text" }));
+  expect(new Set(scrollTops)).toEqual(new Set([4000]));
 });

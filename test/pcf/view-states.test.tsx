@@ -4,6 +4,8 @@
  * the first match, folding one message after expanding all, and the region's layout classes.
  */
 import { act, fireEvent, screen, within } from "@testing-library/react";
+import * as React from "react";
+import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
 import { EXAMPLE_TRANSCRIPT } from "../fixtures/handoffs";
 import { makeProps, renderView as renderDescription, TRUNCATED } from "./fixtures";
 
@@ -132,4 +134,83 @@ test("the region says phone and disabled layouts in its class, and reads left to
 test("no size from the form, or a size of zero, leaves the region's size to the page", () => {
   renderView({ width: 0, height: 0 });
   expect(screen.getByRole("region").getAttribute("style")).toBeNull();
+});
+
+test("a search match in one message opens that message's quoted text only, not the others'", () => {
+  renderView();
+  // "specialist" is in the assistant's reply; the customer's message keeps its quoted invoice folded.
+  fireEvent.change(screen.getByRole("searchbox"), { target: { value: "specialist" } });
+  expect(screen.getAllByRole("article")[0]!.textContent).not.toContain("Your invoice is attached.");
+});
+
+test("after the description changes, 'Copy transcript' copies the new transcript", async () => {
+  const { props, rerender } = renderView();
+  rerender(
+    <HandoffTranscriptView
+      {...props}
+      description={
+        "Channel: email\n\n--- Transcript ---\n[2026-11-20T10:00:00Z] Sam Lee <sam@contoso.com> (customer)\nWhere is my parcel?\n"
+      }
+    />,
+  );
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Copy transcript" }));
+  });
+  expect((props.copyText as jest.Mock).mock.calls).toEqual([
+    ["Nov 20, 2026, 05:00 AM Sam Lee <sam@contoso.com> (Customer)\nWhere is my parcel?"],
+  ]);
+});
+
+test("after the form gives the control another way to read the note, 'Load full transcript' uses it", async () => {
+  const first = jest.fn(() => Promise.resolve(null));
+  const second = jest.fn(() => Promise.resolve(null));
+  const { props, rerender } = renderView({ description: TRUNCATED, loadFullTranscript: first });
+  rerender(<HandoffTranscriptView {...props} loadFullTranscript={second} />);
+  fireEvent.click(screen.getByRole("button", { name: "Load full transcript" }));
+  await screen.findByText('No note "Handoff transcript" was found on this case.');
+  expect([first.mock.calls.length, second.mock.calls.length]).toEqual([0, 1]);
+});
+
+test("if drawing fails on an empty description, the control says so and shows no text", async () => {
+  const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  try {
+    const failing = (key: string) => {
+      if (key === "Empty") throw new Error("boom");
+      return key;
+    };
+    const { container } = renderView({ description: null, strings: failing as never });
+    expect(await screen.findByText("Error")).toBeTruthy();
+    expect(container.querySelector("pre.e2c-raw")!.textContent).toBe("");
+  } finally {
+    error.mockRestore();
+  }
+});
+
+test("by default the region's class names no phone or disabled layout", () => {
+  renderView();
+  expect(screen.getByRole("region").className).toBe("e2c-transcript");
+});
+
+test("Fluent's theme layer around the region reads in the user's direction", () => {
+  const ltr = renderView();
+  expect(ltr.container.querySelector(".e2c-theme")!.getAttribute("dir")).toBe("ltr");
+  ltr.unmount();
+  const rtl = renderView({ isRTL: true });
+  expect(rtl.container.querySelector(".e2c-theme")!.getAttribute("dir")).toBe("rtl");
+});
+
+test("when a new description has fewer matches than the rep's place, the place wraps around within them", () => {
+  const { props, rerender } = renderView();
+  fireEvent.change(screen.getByRole("searchbox"), { target: { value: "billing" } });
+  fireEvent.click(screen.getByRole("button", { name: "Previous match" }));
+  expect(screen.getByRole("status").textContent).toBe("3 of 3 matches");
+  rerender(
+    <HandoffTranscriptView
+      {...props}
+      description={
+        "Channel: email\n\n--- Transcript ---\n[2026-11-20T10:00:00Z] Sam Lee <sam@contoso.com> (customer)\nA billing question.\n"
+      }
+    />,
+  );
+  expect(within(screen.getByRole("toolbar")).getByRole("status").textContent).toBe("1 of 1 matches");
 });

@@ -53,7 +53,8 @@ function Transcript(props: HandoffTranscriptProps) {
   // Reads bodies only up to the first with quoted text (every body when none has any).
   const anyQuoted = React.useMemo(() => views.some((v) => v.hasQuoted), [views]);
   const matches = React.useMemo(() => findMatches(views, query), [views, query]);
-  const summary = transcript.header.summary?.trim() || undefined;
+  // The header's values come trimmed (parseHeader).
+  const summary = transcript.header.summary || undefined;
   const summaryMatches = React.useMemo(() => findTextMatches(summary, query), [summary, query]);
   const matchCount = summaryMatches.length + matches.length;
   const matchesByRow = React.useMemo(() => {
@@ -81,13 +82,15 @@ function Transcript(props: HandoffTranscriptProps) {
       if (!next.delete(index)) next.add(index);
       return next;
     });
+    // Stryker disable next-line ArrayDeclaration: any constant list, like the empty one, keeps the same callback
   }, []);
   const onQuery = React.useCallback((value: string) => {
     setQuery(value);
     setActiveIndex(0);
   }, []);
   const onStep = React.useCallback(
-    (step: 1 | -1) => setActiveIndex((i) => (matchCount === 0 ? 0 : (i + step + matchCount) % matchCount)),
+    // The toolbar disables its step buttons while nothing matches.
+    (step: 1 | -1) => setActiveIndex((i) => (i + step + matchCount) % matchCount),
     [matchCount],
   );
   const onToggleAll = React.useCallback(() => {
@@ -99,11 +102,13 @@ function Transcript(props: HandoffTranscriptProps) {
       messageAsText(m, formatMessageTime(m.timestamp, clock), (r) => strings(`Role_${r}`)),
     );
     if (summary) all.unshift(`${strings("Summary_Label")}: ${summary}`);
-    void copyText(transcript.format === "raw" ? text : all.join("\n\n")).then(() => setCopied(true));
-  }, [transcript, text, summary, clock, strings, copyText]);
+    // A description that is no transcript is shown without the toolbar, so this copies messages only.
+    void copyText(all.join("\n\n")).then(() => setCopied(true));
+  }, [transcript, summary, clock, strings, copyText]);
   React.useEffect(() => {
     if (!copied) return undefined;
     const timer = setTimeout(() => setCopied(false), 2000);
+    // Stryker disable next-line ArrowFunction: a control closed within two seconds would otherwise set a state no one reads (React drops it)
     return () => clearTimeout(timer);
   }, [copied]);
 
@@ -170,7 +175,7 @@ function Transcript(props: HandoffTranscriptProps) {
         query={query}
         onQuery={onQuery}
         matchCount={matchCount}
-        activeIndex={matchCount === 0 ? 0 : activeIndex % matchCount}
+        activeIndex={activeIndex}
         onStep={onStep}
         allExpanded={allExpanded}
         onToggleAll={onToggleAll}

@@ -27,12 +27,15 @@ export function MessageList(props: MessageListProps) {
   const { views, isExpanded, onToggle, matchesByRow, activeMatch, openAtEnd, strings, clock, copyText } = props;
   const list = React.useRef<List<MessageView>>(null);
   const scroller = React.useRef<HTMLDivElement>(null);
-  // Open at the latest message. The list renders its pages after it mounts, with estimated heights, so scroll to the
-  // end each time its pages change until the page holding the last message is rendered.
+  // Open at the latest message, and again when the messages change (a new description, the other order). The list
+  // renders its pages with estimated heights, so scroll to the end each time its pages change until the page holding
+  // the last message is rendered. Set while rendering: the list reports its new pages before any effect here runs.
   const pendingOpen = React.useRef(openAtEnd);
-  React.useEffect(() => {
+  const openedFor = React.useRef(views);
+  if (openedFor.current !== views) {
+    openedFor.current = views;
     pendingOpen.current = openAtEnd;
-  }, [views, openAtEnd]);
+  }
   const onPagesUpdated = React.useCallback(
     (pages: IPage<MessageView>[]) => {
       const element = scroller.current;
@@ -48,7 +51,7 @@ export function MessageList(props: MessageListProps) {
     if (!activeMatch) return undefined;
     list.current?.scrollToIndex(activeMatch.row);
     const frame = requestAnimationFrame(() =>
-      scroller.current?.querySelector(".e2c-match-active")?.scrollIntoView?.({ block: "nearest" }),
+      scroller.current?.querySelector(".e2c-match-active")?.scrollIntoView({ block: "nearest" }),
     );
     return () => cancelAnimationFrame(frame);
   }, [activeMatch]);
@@ -75,6 +78,7 @@ export function MessageList(props: MessageListProps) {
         componentRef={list}
         items={views as MessageView[]}
         onRenderCell={onRenderCell}
+        // Stryker disable next-line ArrayDeclaration: List compares version by identity, and any array here is new each render
         version={[isExpanded, matchesByRow, activeMatch]}
         getKey={(view) => String(view.index)}
         onPagesUpdated={onPagesUpdated}
