@@ -214,3 +214,20 @@ test("when a new description has fewer matches than the rep's place, the place w
   );
   expect(within(screen.getByRole("toolbar")).getByRole("status").textContent).toBe("1 of 1 matches");
 });
+
+test("Enter in the search box while nothing matches, then a description that matches: the place is its first match", () => {
+  const { props, rerender } = renderView();
+  const search = screen.getByRole("searchbox");
+  fireEvent.change(search, { target: { value: "refund" } });
+  expect(screen.getByRole("status").textContent).toBe("No matches");
+  fireEvent.keyDown(search, { key: "Enter", keyCode: 13, which: 13 });
+  rerender(
+    <HandoffTranscriptView
+      {...props}
+      description={
+        "Channel: email\n\n--- Transcript ---\n[2026-11-20T10:00:00Z] Sam Lee <sam@contoso.com> (customer)\nA refund, please.\n"
+      }
+    />,
+  );
+  expect(within(screen.getByRole("toolbar")).getByRole("status").textContent).toBe("1 of 1 matches");
+});

@@ -89,8 +89,8 @@ function Transcript(props: HandoffTranscriptProps) {
     setActiveIndex(0);
   }, []);
   const onStep = React.useCallback(
-    // The toolbar disables its step buttons while nothing matches.
-    (step: 1 | -1) => setActiveIndex((i) => (i + step + matchCount) % matchCount),
+    // Enter in the search box steps too, also while nothing matches: the place then stays at the first match.
+    (step: 1 | -1) => setActiveIndex((i) => (matchCount === 0 ? 0 : (i + step + matchCount) % matchCount)),
     [matchCount],
   );
   const onToggleAll = React.useCallback(() => {
