@@ -48,7 +48,7 @@ test("a second control on the form registers nothing again, so Fluent never warn
 test("each icon draws as one em square in the text's colour, in line with the text", () => {
   freshPage().registerControlIcons();
   for (const name of Object.values(Icons)) {
-    const svg = getIcon(name)!.code as React.ReactElement<{ style: React.CSSProperties }>;
+    const svg = getIcon(name)!.code as unknown as React.ReactElement<{ style: React.CSSProperties }>;
     expect(svg.props.style).toEqual({
       display: "inline-block",
       width: "1em",
