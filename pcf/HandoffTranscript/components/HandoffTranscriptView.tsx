@@ -3,7 +3,7 @@ import * as React from "react";
 import { parseTranscript } from "../../../core/transcript/parse";
 import { normalizeSentiment, sentimentFromOptionValue } from "../../../core/transcript/sentiment";
 import { buildMessageViews, findMatches, messageAsText, type MessageView, type SearchMatch } from "../model/view-model";
-import { activeSearchMatch, findTextMatches } from "../model/summary-search";
+import { activeSearchMatch, findTextMatches, searchPlace } from "../model/summary-search";
 import { formatMessageTime } from "../model/time";
 import { EarlierHandoffs } from "./EarlierHandoffs";
 import { HandoffSummaryLine } from "./HandoffSummaryLine";
@@ -90,7 +90,7 @@ function Transcript(props: HandoffTranscriptProps) {
   }, []);
   const onStep = React.useCallback(
     // Enter in the search box steps too, also while nothing matches: the place then stays at the first match.
-    (step: 1 | -1) => setActiveIndex((i) => (matchCount === 0 ? 0 : (i + step + matchCount) % matchCount)),
+    (step: 1 | -1) => setActiveIndex((i) => searchPlace(i + step + matchCount, matchCount)),
     [matchCount],
   );
   const onToggleAll = React.useCallback(() => {
@@ -175,7 +175,7 @@ function Transcript(props: HandoffTranscriptProps) {
         query={query}
         onQuery={onQuery}
         matchCount={matchCount}
-        activeIndex={activeIndex}
+        activeIndex={searchPlace(activeIndex, matchCount)}
         onStep={onStep}
         allExpanded={allExpanded}
         onToggleAll={onToggleAll}

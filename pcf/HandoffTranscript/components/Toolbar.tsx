@@ -75,8 +75,7 @@ export const Toolbar = React.memo(function Toolbar(props: ToolbarProps) {
       ? ""
       : matchCount === 0
         ? strings("Search_NoMatches")
-        : // The count of matches may have shrunk under the rep's place (a new description): wrap around.
-          format(strings("Search_Matches"), (activeIndex % matchCount) + 1, matchCount);
+        : format(strings("Search_Matches"), activeIndex + 1, matchCount);
   const clearButton = React.useMemo(
     () => ({ ariaLabel: strings("Search_Clear"), iconProps: { iconName: Icons.Clear } }),
     [strings],

@@ -17,16 +17,22 @@ export function findTextMatches(text: string | undefined, query: string): TextMa
   return matches;
 }
 
+/**
+ * The rep's place among `total` matches: `index` wrapped around them, since the count can shrink under it (a new
+ * description, another query), and 0 when nothing matches.
+ */
+export function searchPlace(index: number, total: number): number {
+  return total === 0 ? 0 : index % total;
+}
+
 /** Which match is active: one in the summary (the first `summaryCount`), or one in the messages. */
 export function activeSearchMatch<T>(
   index: number,
   summaryMatches: readonly TextMatch[],
   messageMatches: readonly T[],
 ): { summary: TextMatch | undefined; message: T | undefined } {
-  const total = summaryMatches.length + messageMatches.length;
-  // Stryker disable next-line ConditionalExpression: with no match, index % 0 is NaN and both lookups answer undefined too
-  if (total === 0) return { summary: undefined, message: undefined };
-  const i = index % total;
+  // With no match at all the place is 0, and the message lookup below answers undefined.
+  const i = searchPlace(index, summaryMatches.length + messageMatches.length);
   return i < summaryMatches.length
     ? { summary: summaryMatches[i], message: undefined }
     : { summary: undefined, message: messageMatches[i - summaryMatches.length] };
