@@ -89,6 +89,44 @@ test("after copying, the button says 'Copied' for two seconds", async () => {
   }
 });
 
+test("copying again while it says 'Copied' keeps it for two seconds from the latest copy", async () => {
+  jest.useFakeTimers();
+  try {
+    renderView();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Copy transcript" }));
+    });
+    act(() => jest.advanceTimersByTime(1500));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Copied" }));
+    });
+    act(() => jest.advanceTimersByTime(1999));
+    expect(screen.getByRole("button", { name: "Copied" })).toBeTruthy();
+    act(() => jest.advanceTimersByTime(1));
+    expect(screen.getByRole("button", { name: "Copy transcript" })).toBeTruthy();
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
+test("closing the control while it says 'Copied' leaves nothing to run after it", async () => {
+  jest.useFakeTimers();
+  const consoleError = jest.spyOn(console, "error");
+  try {
+    const { unmount } = renderView();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Copy transcript" }));
+    });
+    unmount();
+    act(() => jest.advanceTimersByTime(2000));
+    // React 16 reports a state set on a closed control as an error.
+    expect(consoleError).not.toHaveBeenCalled();
+  } finally {
+    consoleError.mockRestore();
+    jest.useRealTimers();
+  }
+});
+
 test("stepping back from the first match goes to the last", () => {
   renderView();
   fireEvent.change(screen.getByRole("searchbox"), { target: { value: "billing" } });

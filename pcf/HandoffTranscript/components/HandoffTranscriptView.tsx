@@ -45,6 +45,9 @@ function Transcript(props: HandoffTranscriptProps) {
   const [toggled, setToggled] = React.useState<ReadonlySet<number>>(new Set());
   const [allExpanded, setAllExpanded] = React.useState(false);
   const [copied, setCopied] = React.useState(false);
+  // "Copied" shows for two seconds after the latest copy; the timer goes with the control.
+  const copiedTimer = React.useRef<ReturnType<typeof setTimeout>>();
+  React.useEffect(() => () => clearTimeout(copiedTimer.current), []);
 
   const text = fullText ?? description ?? "";
   // Quoted text and signatures are read per message as the list shows it (MessageView).
@@ -103,14 +106,12 @@ function Transcript(props: HandoffTranscriptProps) {
     );
     if (summary) all.unshift(`${strings("Summary_Label")}: ${summary}`);
     // A description that is no transcript is shown without the toolbar, so this copies messages only.
-    void copyText(all.join("\n\n")).then(() => setCopied(true));
+    void copyText(all.join("\n\n")).then(() => {
+      clearTimeout(copiedTimer.current);
+      setCopied(true);
+      copiedTimer.current = setTimeout(() => setCopied(false), 2000);
+    });
   }, [transcript, summary, clock, strings, copyText]);
-  React.useEffect(() => {
-    if (!copied) return undefined;
-    const timer = setTimeout(() => setCopied(false), 2000);
-    // Stryker disable next-line ArrowFunction: a control closed within two seconds would otherwise set a state no one reads (React drops it)
-    return () => clearTimeout(timer);
-  }, [copied]);
 
   const onLoadFull = React.useMemo(
     () =>

@@ -1,5 +1,6 @@
 import { List, type IPage } from "@fluentui/react";
 import * as React from "react";
+import { rendersLastMessage } from "../model/rendered-pages";
 import type { MessageView, SearchMatch } from "../model/view-model";
 import { MessageCard } from "./MessageCard";
 import type { HandoffTranscriptProps } from "./types";
@@ -41,8 +42,7 @@ export function MessageList(props: MessageListProps) {
       const element = scroller.current;
       if (!pendingOpen.current || !element) return;
       element.scrollTop = element.scrollHeight;
-      if (pages.some((page) => !page.isSpacer && page.startIndex + page.itemCount >= views.length))
-        pendingOpen.current = false;
+      if (rendersLastMessage(pages, views.length)) pendingOpen.current = false;
     },
     [views.length],
   );
