@@ -1,6 +1,6 @@
 // `npm run mutate` ends here: the mutation score per folder from Stryker's JSON report, as the README shows it,
-// and every surviving mutant on a path that turns text into UI (the control's components, the web resources'
-// pages), which must have none. Score = (killed + timed out) / (killed + timed out + survived + no coverage).
+// and every surviving mutant on a path that turns text into UI (the control's components and view model, the web
+// resources' pages), which must have none. Score = (killed + timed out) / (killed + timed out + survived + no coverage).
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -29,6 +29,7 @@ const FOLDERS = [
 ];
 const TEXT_TO_UI = [
   "pcf/HandoffTranscript/components/",
+  "pcf/HandoffTranscript/model/",
   "webresources/src/shared/",
   "webresources/src/health/",
   "webresources/src/outcomes/",
