@@ -218,3 +218,70 @@ describe("which quotes fold", () => {
     expect(quotedText(body)).toEqual(["On Wed, Nov 20, 2026 at 3:59 PM, billing@contoso.com wrote:"]);
   });
 });
+
+describe("forward separators", () => {
+  test("a line reading only 'Forwarded message', with no dashes and no colon, is the customer's: the quote under it folds", () => {
+    expect(quotedText("I sent it on.\nForwarded message\n> Shall we refund it?")).toEqual(["> Shall we refund it?"]);
+  });
+
+  test("Apple Mail's Japanese 'forwarded message' line ending in a full-width colon makes the rest content", () => {
+    expect(quotedText("下記をご確認ください。\n転送されたメッセージ：\n> 請求書を添付します。")).toEqual([]);
+  });
+});
+
+describe("the end of a > block", () => {
+  test("a one-word > line without a space after the mark, between reply lines, is quoted", () => {
+    expect(quotedText("Can you confirm?\n>Agreed\nThanks")).toEqual([">Agreed"]);
+  });
+
+  test("a one-word answer between two quoted lines is the customer's: an inline reply, nothing folds", () => {
+    expect(quotedText("> Shall we refund the charge?\nYes\n> And close the case?\nNo, keep it open.")).toEqual([]);
+  });
+
+  test("a link the customer writes after a blank line under a quote is their answer, not part of the quote", () => {
+    const body = "> Where can I track my parcel?\n\nhttps://contoso.com/track?id=42\n> Thanks, found it.";
+    expect(quotedText(body)).toEqual(["> Thanks, found it."]);
+  });
+
+  test("a link wrapped out of a > block, with dots inside it, stays in the quote", () => {
+    const body =
+      "Paid, thanks.\n> Download your invoice: https://contoso.sharepoint.com/sites/billing/\nShared%20Documents/invoice-42.pdf\n> Kind regards, Contoso Billing";
+    expect(visible(body)).toBe("Paid, thanks.");
+  });
+});
+
+describe("how far an Outlook header block reaches", () => {
+  const block = (ccLines: number) =>
+    [
+      "From: Contoso Billing",
+      ...Array.from({ length: ccLines }, (_, k) => `Cc: Billing agent ${k + 1}`),
+      "Subject: Invoice",
+    ].join("\n");
+
+  test("a Subject: on the 13th line of the block counts", () => {
+    expect(block(11).split("\n")).toHaveLength(13);
+    expect(visible(`Hi\n\n${block(11)}\n\n${OLD_MAIL}`)).toBe("Hi");
+  });
+
+  test("a Subject: on the 14th line is past the block: without it, From: and Cc: names alone are the customer's", () => {
+    expect(block(12).split("\n")).toHaveLength(14);
+    expect(quotedText(`Hi\n\n${block(12)}\n\n${OLD_MAIL}`)).toEqual([]);
+  });
+
+  test("a recipient named 'Fwd: …' does not make the mail forwarded; only the Subject: line says so", () => {
+    const body = `Hi\n\nFrom: Contoso <billing@contoso.com>\nSent: Friday\nTo: Fwd: Billing team\nSubject: Invoice\n\n${OLD_MAIL}`;
+    expect(visible(body)).toBe("Hi");
+  });
+});
+
+describe("where a wrapped attribution starts", () => {
+  test("a >>> link <<< banner above an attribution's last line ends it: the reply line above the banner stays visible", () => {
+    const body = `On Monday I will call you\n>>> https://www.contoso.com/support <<<\nJane Doe <jane@contoso.com> wrote:\n\n${OLD_MAIL}`;
+    expect(visible(body)).toBe("On Monday I will call you\n>>> https://www.contoso.com/support <<<");
+  });
+
+  test("a reply line starting with a number, above a Thunderbird attribution, stays the customer's", () => {
+    const body = `2 invoices are still open\n19.11.2026 18:02, Jane Doe <jane@contoso.com> пишет:\n\n${OLD_MAIL}`;
+    expect(visible(body)).toBe("2 invoices are still open");
+  });
+});
