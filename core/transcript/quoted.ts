@@ -352,16 +352,19 @@ class BodyReader {
       }
       if (start < 0) {
         const last = this.lastChar(i);
-        if (last === 58 || last === 0xff1a || last === 45 || last === GT) {
+        const colon = last === 58 || last === 0xff1a;
+        // "Begin forwarded message:" ends in a colon, as a wrapped attribution's last line does: it is content,
+        // whatever the line above it holds (a date and an address read as the attribution's first line).
+        if (colon && kind === TEXT && FORWARD_RE.test(this.text(i))) {
+          this.stop = i;
+          break;
+        }
+        if (colon || last === 45 || last === GT) {
           const found = this.attributionEndingAt(i, floor);
           if (found) {
             from = found.line;
             start = found.offset;
           }
-        }
-        if (start < 0 && kind === TEXT && (last === 58 || last === 0xff1a) && FORWARD_RE.test(this.text(i))) {
-          this.stop = i; // "Begin forwarded message:"
-          break;
         }
       }
       if (start < 0) {

@@ -285,3 +285,10 @@ describe("where a wrapped attribution starts", () => {
     expect(visible(body)).toBe("2 invoices are still open");
   });
 });
+
+describe("a forwarded message under a line that looks like an attribution's first", () => {
+  test("'Begin forwarded message:' under a line with a date and an address is content: nothing folds", () => {
+    const body = "Sent 19 Nov 2026 by jane@contoso.com\nBegin forwarded message:\n\n> Your invoice is attached.";
+    expect(quotedText(body)).toEqual([]);
+  });
+});
