@@ -75,6 +75,16 @@ describe("E2C.IncidentForm on the Case form", () => {
     expect(formNotifications()[1]!.message).toContain('the note "Handoff transcript"');
   });
 
+  test("the truncation notification is information that names the note with the full transcript", () => {
+    onLoad(caseForm({ description: EXAMPLE_TRANSCRIPT.replace(/\n--- End.*$/, "") }));
+    expect(formNotifications()[1]).toEqual({
+      message:
+        'The description holds only part of the handoff transcript; the full transcript may be in the note "Handoff transcript".',
+      level: "INFO",
+      uniqueId: "e2c-handoff-truncated",
+    });
+  });
+
   test("re-evaluates when the description changes, replacing its own notifications", () => {
     const context = caseForm({ description: EXAMPLE_TRANSCRIPT.replace(/\n--- End.*$/, "") });
     onLoad(context);
@@ -99,6 +109,18 @@ describe("E2C.IncidentForm on the Case form", () => {
   test("does nothing visible on a case that did not come from a handoff", () => {
     onLoad(caseForm({ description: "Printer on floor 3 is jammed." }));
     expect(formNotifications()).toEqual([]);
+  });
+
+  test("a form that fails while being read is reported in the console, not thrown at the user", () => {
+    const context = caseForm({ description: EXAMPLE_TRANSCRIPT });
+    const failure = new Error("The form is closing");
+    jest.spyOn(context.getFormContext().ui, "setFormNotification").mockImplementation(() => {
+      throw failure;
+    });
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(() => onLoad(context)).not.toThrow();
+    expect(consoleError.mock.calls).toEqual([["E2C.IncidentForm:", failure]]);
+    consoleError.mockRestore();
   });
 
   test("never throws on a form without these columns, or an empty form", () => {
