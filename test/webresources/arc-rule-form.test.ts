@@ -86,7 +86,7 @@ function ruleForm(columns: Record<string, unknown> = {}, answers: WebApiAnswers 
     ...columns,
   };
   const on = (name: string) => !shape.without?.includes(name);
-  XrmMockGenerator.Attribute.createString("name", "Support email to case");
+  if (on("name")) XrmMockGenerator.Attribute.createString("name", "Support email to case");
   for (const name of ["allowunknownsender", "checkactiveentitlement", "checkifresolved", "sendautomaticresponse"]) {
     if (on(name)) XrmMockGenerator.Attribute.createBoolean(name, values[name] as boolean);
   }
@@ -104,12 +104,13 @@ function ruleForm(columns: Record<string, unknown> = {}, answers: WebApiAnswers 
     "queueid",
     values.queueid === null ? [] : [{ id: QUEUE_ID, entityType: "queue", name: "Support" }],
   );
-  XrmMockGenerator.Attribute.createLookup(
-    "responsetemplateid",
-    values.responsetemplateid
-      ? [{ id: "{11111111-0000-0000-0000-000000000001}", entityType: "template", name: "Ack" }]
-      : [],
-  );
+  if (on("responsetemplateid"))
+    XrmMockGenerator.Attribute.createLookup(
+      "responsetemplateid",
+      values.responsetemplateid
+        ? [{ id: "{11111111-0000-0000-0000-000000000001}", entityType: "template", name: "Ack" }]
+        : [],
+    );
   const webApi = fakeWebApi(answers);
   return Object.assign(XrmMockGenerator.getEventContext(), { webApi });
 }
@@ -219,6 +220,26 @@ describe("E2C.ArcRuleForm on the record creation rule form", () => {
       ownerEnabled: true,
       items: [{ name: "Billing", matches: { subjectContains: "" } }],
     });
+  });
+
+  test("the outcome dialog of a new rule gets the placeholder id and the catch-all item it is checked with", async () => {
+    await onLoad(ruleForm({ statecode: 1 }, {}, { unsaved: true }));
+    const navigateTo = jest.spyOn(Xrm.Navigation, "navigateTo").mockResolvedValue(undefined as never);
+    fieldNotifications("allowunknownsender")[0]!.actions![0]!.actions[0]!();
+    expect(JSON.parse((navigateTo.mock.calls[0]![0] as { data: string }).data)).toMatchObject({
+      id: "rule",
+      items: [{ name: "", matches: "any" }],
+    });
+  });
+
+  test("a form without the Name and Response template columns is still checked", async () => {
+    await onLoad(
+      ruleForm({ statecode: 1, sendautomaticresponse: true }, {}, { without: ["name", "responsetemplateid"] }),
+    );
+    expect(formNotifications().map((n) => [n.uniqueId, n.level])).toEqual([
+      ["e2c-arc-auto-response-without-template", "ERROR"],
+      ["e2c-arc-summary", "ERROR"],
+    ]);
   });
 
   test("each finding is shown on the column it is about", async () => {
@@ -472,6 +493,15 @@ describe("E2C.ArcRuleForm on the record creation rule form", () => {
     expect(formNotifications().map((n) => n.uniqueId)).toEqual(["e2c-arc-no-rule-items", "e2c-arc-summary"]);
   });
 
+  test("a rule without a queue is not read again on each change, and keeps its error on Queue to monitor", async () => {
+    const context = ruleForm({ statecode: 1, queueid: null });
+    await onLoad(context);
+    form().getAttribute("checkifresolved")!.setValue(true);
+    await onChange(context);
+    expect(context.webApi.retrieveMultipleRecords).toHaveBeenCalledTimes(1);
+    expect(fieldNotifications("queueid").map((n) => n.uniqueId)).toEqual(["e2c-arc-no-queue"]);
+  });
+
   test("choosing a readable queue clears the note about the one that could not be read", async () => {
     const context = ruleForm({ statecode: 1 }, { queue: new Error("403 Principal user is missing prvReadQueue") });
     await onLoad(context);
@@ -545,5 +575,13 @@ describe("E2C.ArcRuleForm on the record creation rule form", () => {
     fakeWebApi({});
     await expect(onLoad(XrmMockGenerator.getEventContext())).resolves.toBeUndefined();
     await expect(onLoad(undefined as never)).resolves.toBeUndefined();
+  });
+
+  test("without the execution context (Pass execution context off) the handlers do nothing and log nothing", async () => {
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    await expect(onLoad(undefined as never)).resolves.toBeUndefined();
+    await expect(onChange(undefined as never)).resolves.toBeUndefined();
+    expect(() => onSave(undefined as never)).not.toThrow();
+    expect(consoleError).not.toHaveBeenCalled();
   });
 });
