@@ -358,16 +358,6 @@ describe("E2C.ArcRuleForm on the record creation rule form", () => {
     expect(fieldNotifications("queueid").map((n) => n.uniqueId)).toContain("e2c-arc-queue-mailbox-test-failed");
   });
 
-  test("a forbidden read (403) is information, not an error", async () => {
-    await onLoad(
-      ruleForm({ statecode: 1 }, { queue: new Error("403 Principal user is missing prvReadQueue privilege") }),
-    );
-    const note = formNotifications().find((n) => n.uniqueId === "e2c-arc-context-unavailable");
-    expect(note?.level).toBe("INFO");
-    expect(note?.message).toContain("prvReadQueue");
-    expect(formNotifications().find((n) => n.uniqueId === SUMMARY_NOTIFICATION)).toBeUndefined();
-  });
-
   test("reads this rule's items in order, its queue and the queue's mailbox, by the ids on the form", async () => {
     const context = ruleForm({ statecode: 1 });
     await onLoad(context);
@@ -413,28 +403,20 @@ describe("E2C.ArcRuleForm on the record creation rule form", () => {
     ]);
   });
 
-  test("items that cannot be read are information, and the rule is not said to have none", async () => {
-    await onLoad(ruleForm({ statecode: 1 }, { items: new Error("403 Principal user is missing prvReadConvertRule") }));
-    expect(formNotifications()).toEqual([
-      {
-        message:
-          "Could not read the rule's items (403 Principal user is missing prvReadConvertRule), so the checks that need it were skipped. Open the form as a user who can read queues, mailboxes and rule items, or use the email-to-case health page.",
-        level: "INFO",
-        uniqueId: "e2c-arc-context-unavailable",
-      },
-    ]);
-  });
-
-  test("a queue that cannot be read says so in full", async () => {
-    await onLoad(ruleForm({ statecode: 1 }, { queue: new Error("403 Principal user is missing prvReadQueue") }));
-    expect(formNotifications()).toEqual([
-      {
-        message:
-          "Could not read the queue and its mailbox (403 Principal user is missing prvReadQueue), so the checks that need it were skipped. Open the form as a user who can read queues, mailboxes and rule items, or use the email-to-case health page.",
-        level: "INFO",
-        uniqueId: "e2c-arc-context-unavailable",
-      },
-    ]);
+  test.each([
+    [
+      "the rule's items",
+      { items: new Error("403 Principal user is missing prvReadConvertRule") },
+      "Could not read the rule's items (403 Principal user is missing prvReadConvertRule), so the checks that need it were skipped. Open the form as a user who can read queues, mailboxes and rule items, or use the email-to-case health page.",
+    ],
+    [
+      "the queue and its mailbox",
+      { queue: new Error("403 Principal user is missing prvReadQueue") },
+      "Could not read the queue and its mailbox (403 Principal user is missing prvReadQueue), so the checks that need it were skipped. Open the form as a user who can read queues, mailboxes and rule items, or use the email-to-case health page.",
+    ],
+  ])("a forbidden read of %s is information, the only note on a complete rule", async (_what, answers, message) => {
+    await onLoad(ruleForm({ statecode: 1 }, answers));
+    expect(formNotifications()).toEqual([{ message, level: "INFO", uniqueId: "e2c-arc-context-unavailable" }]);
   });
 
   test("a new rule, not saved yet, reads no items and is checked as if it had a catch-all item", async () => {
