@@ -21,7 +21,7 @@ function show(form: Xrm.FormContext): void {
   const ui = form.ui;
   ui.clearFormNotification(NOTIFICATION_IDS.summary);
   ui.clearFormNotification(NOTIFICATION_IDS.truncated);
-  // Stryker disable next-line StringLiteral: any text without a transcript header parses as "raw", as "" does
+  // Stryker disable next-line StringLiteral: "" stands for no description; other text without a transcript header parses as "raw" just the same
   const summary = summarizeHandoff(parseTranscript(textValue(form, COLUMNS.description) ?? ""), {
     classification: textValue(form, COLUMNS.classification),
     sentimentValue: choiceValue(form, COLUMNS.sentiment),
