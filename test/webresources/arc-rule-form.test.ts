@@ -475,13 +475,14 @@ describe("E2C.ArcRuleForm on the record creation rule form", () => {
     expect(formNotifications().map((n) => n.uniqueId)).toEqual(["e2c-arc-no-rule-items", "e2c-arc-summary"]);
   });
 
-  test("a rule without a queue is not read again on each change, and keeps its error on Queue to monitor", async () => {
+  test("a rule without a queue is not read again on each change, and the change is checked", async () => {
     const context = ruleForm({ statecode: 1, queueid: null });
     await onLoad(context);
     form().getAttribute("checkifresolved")!.setValue(true);
     await onChange(context);
     expect(context.webApi.retrieveMultipleRecords).toHaveBeenCalledTimes(1);
     expect(fieldNotifications("queueid").map((n) => n.uniqueId)).toEqual(["e2c-arc-no-queue"]);
+    expect(fieldNotifications("resolvedsince").map((n) => n.uniqueId)).toEqual(["e2c-arc-resolved-wait-missing"]);
   });
 
   test("choosing a readable queue clears the note about the one that could not be read", async () => {
