@@ -75,6 +75,16 @@ describe("E2C.IncidentForm on the Case form", () => {
     expect(formNotifications()[1]!.message).toContain('the note "Handoff transcript"');
   });
 
+  test("the truncation notification is information that names the note with the full transcript", () => {
+    onLoad(caseForm({ description: EXAMPLE_TRANSCRIPT.replace(/\n--- End.*$/, "") }));
+    expect(formNotifications()[1]).toEqual({
+      message:
+        'The description holds only part of the handoff transcript; the full transcript may be in the note "Handoff transcript".',
+      level: "INFO",
+      uniqueId: "e2c-handoff-truncated",
+    });
+  });
+
   test("re-evaluates when the description changes, replacing its own notifications", () => {
     const context = caseForm({ description: EXAMPLE_TRANSCRIPT.replace(/\n--- End.*$/, "") });
     onLoad(context);
@@ -96,9 +106,56 @@ describe("E2C.IncidentForm on the Case form", () => {
     ]);
   });
 
-  test("does nothing visible on a case that did not come from a handoff", () => {
+  test("does nothing visible on a case that did not come from a handoff, and logs nothing", () => {
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
     onLoad(caseForm({ description: "Printer on floor 3 is jammed." }));
     expect(formNotifications()).toEqual([]);
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
+  });
+
+  test("a whole transcript adds no truncation note, and logs nothing", () => {
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    onLoad(caseForm({ description: EXAMPLE_TRANSCRIPT }));
+    expect(formNotifications().map((n) => n.uniqueId)).toEqual(["e2c-handoff-summary"]);
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
+  });
+
+  test("without the execution context (Pass execution context off) it does nothing and logs nothing", () => {
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(() => onLoad(undefined as never)).not.toThrow();
+    expect(() => onDescriptionChange(undefined as never)).not.toThrow();
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
+  });
+
+  test("classification and sentiment columns of another type than the solution's are ignored", () => {
+    XrmMockGenerator.initialise();
+    XrmMockGenerator.Attribute.createString("description", EXAMPLE_TRANSCRIPT);
+    // Another solution's choice named e2c_classification, and a text e2c_sentiment holding a choice's number.
+    XrmMockGenerator.Attribute.createOptionSet("e2c_classification", 1, [{ text: "Refunds", value: 1 }]);
+    XrmMockGenerator.Attribute.createString("e2c_sentiment", "412500005");
+    onLoad(XrmMockGenerator.getEventContext());
+    expect(formNotifications()).toEqual([
+      {
+        message: "Handoff via email · Classification: Billing · Sentiment: Negative",
+        level: "WARNING",
+        uniqueId: "e2c-handoff-summary",
+      },
+    ]);
+  });
+
+  test("a form that fails while being read is reported in the console, not thrown at the user", () => {
+    const context = caseForm({ description: EXAMPLE_TRANSCRIPT });
+    const failure = new Error("The form is closing");
+    jest.spyOn(context.getFormContext().ui, "setFormNotification").mockImplementation(() => {
+      throw failure;
+    });
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(() => onLoad(context)).not.toThrow();
+    expect(consoleError.mock.calls).toEqual([["E2C.IncidentForm:", failure]]);
+    consoleError.mockRestore();
   });
 
   test("never throws on a form without these columns, or an empty form", () => {

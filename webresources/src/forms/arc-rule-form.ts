@@ -6,6 +6,7 @@
  */
 import { ruleFromColumns, type ConvertRuleColumns } from "../../../core/email-to-case/convertrule-columns";
 import { outcomeTable } from "../../../core/email-to-case/outcome-table";
+import { guid } from "../../../core/email-to-case/environment-records";
 import { validateRule, type Finding } from "../../../core/email-to-case/rule-validation";
 import type { ArcRule } from "../../../core/email-to-case/scenario";
 import { readSurroundings, type RuleSurroundings } from "./arc-rule-context";
@@ -33,7 +34,7 @@ const PREFIX = "e2c-arc-";
 /** Per form: what the Web API told us, and which notifications this script set (it clears only those). */
 interface FormState {
   surroundings: RuleSurroundings;
-  fieldNotifications: [control: string, id: string][];
+  fieldNotifications: [control: Xrm.Controls.StandardControl, id: string][];
   formNotifications: string[];
 }
 const states = new WeakMap<Xrm.FormContext, FormState>();
@@ -41,10 +42,20 @@ const states = new WeakMap<Xrm.FormContext, FormState>();
 function stateOf(form: Xrm.FormContext): FormState {
   let state = states.get(form);
   if (!state) {
-    state = { surroundings: { items: null, queue: null, findings: [] }, fieldNotifications: [], formNotifications: [] };
+    state = {
+      surroundings: { items: null, queue: null, findings: [] },
+      fieldNotifications: [],
+      // Stryker disable next-line ArrayDeclaration: a made-up id names no notification on the form, so clearing it changes nothing
+      formNotifications: [],
+    };
     states.set(form, state);
   }
   return state;
+}
+
+/** The rule's id, or null for a new rule not saved yet (getId() is "" then). */
+function ruleIdOf(form: Xrm.FormContext): string | null {
+  return form.data.entity.getId() || null;
 }
 
 function lookupId(form: Xrm.FormContext, column: string): string | null {
@@ -54,17 +65,15 @@ function lookupId(form: Xrm.FormContext, column: string): string | null {
 
 /** The form's current values as a convertrule record, read into the toolkit's rule. */
 export function ruleOnForm(form: Xrm.FormContext, surroundings: RuleSurroundings): ArcRule {
-  const record: Record<string, unknown> = { convertruleid: form.data?.entity?.getId?.() || "rule" };
-  // Values come typed from the form's columns.
+  // A new rule has no id yet: ruleFromColumns names it "rule".
+  const record: Record<string, unknown> = { convertruleid: ruleIdOf(form) ?? undefined };
+  // Values come typed from the form's columns; a column the form lacks (undefined) or leaves empty (null) takes
+  // ruleFromColumns' default either way.
   for (const column of RULE_COLUMNS) {
     if (column === "queueid" || column === "responsetemplateid") record[column] = lookupId(form, column);
-    else {
-      const value = form.getAttribute(column)?.getValue();
-      if (value !== undefined && value !== null) record[column] = value;
-    }
+    else record[column] = form.getAttribute(column)?.getValue();
   }
-  const name = form.getAttribute("name")?.getValue();
-  if (typeof name === "string") record.name = name;
+  record.name = form.getAttribute("name")?.getValue();
   // Without the items (not read yet, or not readable) the rule is checked as if it had one catch-all item.
   const items = surroundings.items ?? [{ name: "", matches: "any" as const }];
   return ruleFromColumns(record as ConvertRuleColumns, items);
@@ -102,15 +111,15 @@ function showOutcomes(form: Xrm.FormContext, state: FormState, rule: ArcRule): v
     messages: [`With these settings, ${created} of ${rows.length} kinds of incoming email become a case.`],
     actions: [{ message: "Show what happens to each kind of incoming email", actions: [() => openOutcomes(rule)] }],
   });
-  state.fieldNotifications.push([OUTCOMES_COLUMN, OUTCOMES_NOTIFICATION]);
+  state.fieldNotifications.push([control, OUTCOMES_NOTIFICATION]);
 }
 
 function render(form: Xrm.FormContext): Finding[] {
   const state = stateOf(form);
-  for (const [control, id] of state.fieldNotifications)
-    form.getControl<Xrm.Controls.StandardControl>(control)?.clearNotification(id);
+  for (const [control, id] of state.fieldNotifications) control.clearNotification(id);
   for (const id of state.formNotifications) form.ui.clearFormNotification(id);
   state.fieldNotifications = [];
+  // Stryker disable next-line ArrayDeclaration: a made-up id names no notification on the form, so clearing it changes nothing
   state.formNotifications = [];
 
   // One read of the form per render serves the findings and the outcome note.
@@ -125,7 +134,7 @@ function render(form: Xrm.FormContext): Finding[] {
         notificationLevel: f.severity === "error" ? "ERROR" : "RECOMMENDATION",
         messages: [f.message, f.recommendation],
       });
-      state.fieldNotifications.push([f.field as string, id]);
+      state.fieldNotifications.push([control, id]);
     } else {
       form.ui.setFormNotification(
         `${f.message} ${f.recommendation}`,
@@ -156,8 +165,7 @@ function render(form: Xrm.FormContext): Finding[] {
 }
 
 function formOf(context: Xrm.Events.EventContext | undefined): Xrm.FormContext | null {
-  const form = context?.getFormContext?.();
-  return form?.ui ? form : null;
+  return context?.getFormContext() ?? null;
 }
 
 /** Validates at once with what the form holds, then again once the queue, mailbox and items are read. */
@@ -166,8 +174,7 @@ export async function onLoad(context: Xrm.Events.EventContext): Promise<void> {
   if (!form) return;
   try {
     render(form);
-    const ruleId = form.data?.entity?.getId?.() || null;
-    stateOf(form).surroundings = await readSurroundings(Xrm.WebApi, ruleId, lookupId(form, "queueid"));
+    stateOf(form).surroundings = await readSurroundings(Xrm.WebApi, ruleIdOf(form), lookupId(form, "queueid"));
     render(form);
   } catch (error) {
     console.error("E2C.ArcRuleForm:", error);
@@ -180,9 +187,8 @@ export async function onChange(context: Xrm.Events.EventContext): Promise<void> 
   try {
     const before = stateOf(form).surroundings.queue?.id ?? null;
     const queueId = lookupId(form, "queueid");
-    if (queueId?.replace(/[{}]/g, "").toLowerCase() !== before) {
-      const ruleId = form.data?.entity?.getId?.() || null;
-      stateOf(form).surroundings = await readSurroundings(Xrm.WebApi, ruleId, queueId);
+    if ((queueId === null ? null : guid(queueId)) !== before) {
+      stateOf(form).surroundings = await readSurroundings(Xrm.WebApi, ruleIdOf(form), queueId);
     }
     render(form);
   } catch (error) {
