@@ -436,6 +436,16 @@ describe("E2C.ArcRuleForm on the record creation rule form", () => {
     expect(formNotifications().map((n) => n.uniqueId)).toEqual(["e2c-arc-summary"]);
   });
 
+  test("a Queue to monitor that reads as an empty list (not null) is no queue either", async () => {
+    const context = ruleForm({ statecode: 1 });
+    jest.spyOn(form().getAttribute<Xrm.Attributes.LookupAttribute>("queueid")!, "getValue").mockReturnValue([]);
+    await onLoad(context);
+    expect(context.webApi.retrieveRecord).not.toHaveBeenCalled();
+    expect(fieldNotifications("queueid").map((n) => [n.uniqueId, n.notificationLevel])).toEqual([
+      ["e2c-arc-no-queue", "ERROR"],
+    ]);
+  });
+
   test("items that follow a catch-all are not judged: their conditions are not read on the form", async () => {
     await onLoad(
       ruleForm(
