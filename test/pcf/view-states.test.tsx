@@ -72,59 +72,49 @@ test("copying the transcript copies the messages as text, separated by a blank l
   ]);
 });
 
-test("after copying, the button says 'Copied' for two seconds", async () => {
-  jest.useFakeTimers();
-  try {
-    renderView();
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Copy transcript" }));
-    });
-    expect(screen.getByRole("button", { name: "Copied" })).toBeTruthy();
-    act(() => jest.advanceTimersByTime(1999));
-    expect(screen.getByRole("button", { name: "Copied" })).toBeTruthy();
-    act(() => jest.advanceTimersByTime(1));
-    expect(screen.getByRole("button", { name: "Copy transcript" })).toBeTruthy();
-  } finally {
+describe("the 'Copied' moment", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => {
     jest.useRealTimers();
-  }
-});
+    jest.restoreAllMocks();
+  });
+  const click = async (name: string) => {
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name }));
+    });
+  };
+  const wait = (ms: number) => act(() => jest.advanceTimersByTime(ms));
 
-test("copying again while it says 'Copied' keeps it for two seconds from the latest copy", async () => {
-  jest.useFakeTimers();
-  try {
+  test("after copying, the button says 'Copied' for two seconds", async () => {
     renderView();
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Copy transcript" }));
-    });
-    act(() => jest.advanceTimersByTime(1500));
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Copied" }));
-    });
-    act(() => jest.advanceTimersByTime(1999));
+    await click("Copy transcript");
     expect(screen.getByRole("button", { name: "Copied" })).toBeTruthy();
-    act(() => jest.advanceTimersByTime(1));
+    wait(1999);
+    expect(screen.getByRole("button", { name: "Copied" })).toBeTruthy();
+    wait(1);
     expect(screen.getByRole("button", { name: "Copy transcript" })).toBeTruthy();
-  } finally {
-    jest.useRealTimers();
-  }
-});
+  });
 
-test("closing the control while it says 'Copied' leaves nothing to run after it", async () => {
-  jest.useFakeTimers();
-  const consoleError = jest.spyOn(console, "error");
-  try {
+  test("copying again while it says 'Copied' keeps it for two seconds from the latest copy", async () => {
+    renderView();
+    await click("Copy transcript");
+    wait(1500);
+    await click("Copied");
+    wait(1999);
+    expect(screen.getByRole("button", { name: "Copied" })).toBeTruthy();
+    wait(1);
+    expect(screen.getByRole("button", { name: "Copy transcript" })).toBeTruthy();
+  });
+
+  test("closing the control while it says 'Copied' leaves nothing to run after it", async () => {
+    const consoleError = jest.spyOn(console, "error");
     const { unmount } = renderView();
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Copy transcript" }));
-    });
+    await click("Copy transcript");
     unmount();
-    act(() => jest.advanceTimersByTime(2000));
+    wait(2000);
     // React 16 reports a state set on a closed control as an error.
     expect(consoleError).not.toHaveBeenCalled();
-  } finally {
-    consoleError.mockRestore();
-    jest.useRealTimers();
-  }
+  });
 });
 
 test("stepping back from the first match goes to the last", () => {
