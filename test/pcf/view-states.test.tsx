@@ -9,6 +9,11 @@ import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/Ha
 import { EXAMPLE_TRANSCRIPT } from "../fixtures/handoffs";
 import { makeProps, renderView as renderDescription, TRUNCATED } from "./fixtures";
 
+/** A transcript of one message from Sam Lee, the customer: a description the case can change to. */
+function fromSam(body: string): string {
+  return `Channel: email\n\n--- Transcript ---\n[2026-11-20T10:00:00Z] Sam Lee <sam@contoso.com> (customer)\n${body}\n`;
+}
+
 function renderView(overrides: Parameters<typeof makeProps>[0] = {}) {
   return renderDescription(EXAMPLE_TRANSCRIPT, overrides);
 }
@@ -171,14 +176,7 @@ test("a search match in one message opens that message's quoted text only, not t
 
 test("after the description changes, 'Copy transcript' copies the new transcript", async () => {
   const { props, rerender } = renderView();
-  rerender(
-    <HandoffTranscriptView
-      {...props}
-      description={
-        "Channel: email\n\n--- Transcript ---\n[2026-11-20T10:00:00Z] Sam Lee <sam@contoso.com> (customer)\nWhere is my parcel?\n"
-      }
-    />,
-  );
+  rerender(<HandoffTranscriptView {...props} description={fromSam("Where is my parcel?")} />);
   await act(async () => {
     fireEvent.click(screen.getByRole("button", { name: "Copy transcript" }));
   });
@@ -230,14 +228,7 @@ test("when a new description has fewer matches than the rep's place, the place w
   fireEvent.change(screen.getByRole("searchbox"), { target: { value: "billing" } });
   fireEvent.click(screen.getByRole("button", { name: "Previous match" }));
   expect(screen.getByRole("status").textContent).toBe("3 of 3 matches");
-  rerender(
-    <HandoffTranscriptView
-      {...props}
-      description={
-        "Channel: email\n\n--- Transcript ---\n[2026-11-20T10:00:00Z] Sam Lee <sam@contoso.com> (customer)\nA billing question.\n"
-      }
-    />,
-  );
+  rerender(<HandoffTranscriptView {...props} description={fromSam("A billing question.")} />);
   expect(within(screen.getByRole("toolbar")).getByRole("status").textContent).toBe("1 of 1 matches");
 });
 
@@ -247,13 +238,6 @@ test("Enter in the search box while nothing matches, then a description that mat
   fireEvent.change(search, { target: { value: "refund" } });
   expect(screen.getByRole("status").textContent).toBe("No matches");
   fireEvent.keyDown(search, { key: "Enter", keyCode: 13, which: 13 });
-  rerender(
-    <HandoffTranscriptView
-      {...props}
-      description={
-        "Channel: email\n\n--- Transcript ---\n[2026-11-20T10:00:00Z] Sam Lee <sam@contoso.com> (customer)\nA refund, please.\n"
-      }
-    />,
-  );
+  rerender(<HandoffTranscriptView {...props} description={fromSam("A refund, please.")} />);
   expect(within(screen.getByRole("toolbar")).getByRole("status").textContent).toBe("1 of 1 matches");
 });
