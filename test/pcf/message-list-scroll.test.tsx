@@ -136,3 +136,30 @@ test("when a short thread grows into a long one, the list keeps scrolling until 
   fireEvent.click(screen.getByRole("button", { name: "Expand all quoted text" }));
   expect(new Set(scrollTops)).toEqual(new Set([4000]));
 });
+
+describe("the scroll to the active match waits for the next frame", () => {
+  beforeEach(() => {
+    // The frames run when the test says, not at once.
+    jest.mocked(window.requestAnimationFrame).mockRestore();
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  test("stepping on before the next frame scrolls only to the match the rep stepped to", () => {
+    render(<HandoffTranscriptView {...makeProps({ description: EXAMPLE_TRANSCRIPT })} />);
+    fireEvent.change(screen.getByRole("searchbox"), { target: { value: "billing" } });
+    fireEvent.click(screen.getByRole("button", { name: "Next match" }));
+    expect(scrolledIntoView).toEqual([]);
+    jest.runAllTimers();
+    expect(scrolledIntoView).toEqual([["billing", { block: "nearest" }]]);
+  });
+
+  test("closing the control before the next frame leaves no scroll to run after it", () => {
+    const { unmount } = render(<HandoffTranscriptView {...makeProps({ description: EXAMPLE_TRANSCRIPT })} />);
+    fireEvent.change(screen.getByRole("searchbox"), { target: { value: "billing" } });
+    unmount();
+    expect(jest.getTimerCount()).toBe(0);
+  });
+});

@@ -92,6 +92,7 @@ describe("summary search", () => {
 
 describe("the summary line's active match", () => {
   const scrolled: [Element, unknown][] = [];
+  const setupScrollIntoView = Element.prototype.scrollIntoView;
   beforeEach(() => {
     scrolled.length = 0;
     Element.prototype.scrollIntoView = function (this: Element, options?: unknown) {
@@ -99,7 +100,7 @@ describe("the summary line's active match", () => {
     };
   });
   afterEach(() => {
-    delete (Element.prototype as Partial<Element>).scrollIntoView;
+    Element.prototype.scrollIntoView = setupScrollIntoView;
   });
 
   test("is scrolled into view, no further than needed", () => {

@@ -16,7 +16,7 @@ export const HandoffSummaryLine = React.memo(function HandoffSummaryLine(props: 
   const ref = React.useRef<HTMLParagraphElement>(null);
   React.useEffect(() => {
     // Without an active match the summary holds no .e2c-match-active, and nothing scrolls.
-    ref.current?.querySelector(".e2c-match-active")?.scrollIntoView?.({ block: "nearest" });
+    ref.current?.querySelector(".e2c-match-active")?.scrollIntoView({ block: "nearest" });
   }, [activeMatch]);
   return (
     <p className="e2c-summary" ref={ref}>

@@ -47,6 +47,7 @@ function Transcript(props: HandoffTranscriptProps) {
   const [copied, setCopied] = React.useState(false);
   // "Copied" shows for two seconds after the latest copy; the timer goes with the control.
   const copiedTimer = React.useRef<ReturnType<typeof setTimeout>>();
+  // Stryker disable next-line ArrayDeclaration: any unchanging list, like the empty one, runs the cleanup on closing only
   React.useEffect(() => () => clearTimeout(copiedTimer.current), []);
 
   const text = fullText ?? description ?? "";
@@ -79,27 +80,38 @@ function Transcript(props: HandoffTranscriptProps) {
     },
     [allExpanded, toggled, activeMatch, views],
   );
-  const onToggle = React.useCallback((index: number) => {
-    setToggled((current) => {
-      const next = new Set(current);
-      if (!next.delete(index)) next.add(index);
-      return next;
-    });
-    // Stryker disable next-line ArrayDeclaration: any constant list, like the empty one, keeps the same callback
-  }, []);
-  const onQuery = React.useCallback((value: string) => {
-    setQuery(value);
-    setActiveIndex(0);
-  }, []);
+  const onToggle = React.useCallback(
+    (index: number) => {
+      setToggled((current) => {
+        const next = new Set(current);
+        if (!next.delete(index)) next.add(index);
+        return next;
+      });
+    },
+    // Stryker disable next-line ArrayDeclaration: any unchanging list, like the empty one, keeps the same callback
+    [],
+  );
+  const onQuery = React.useCallback(
+    (value: string) => {
+      setQuery(value);
+      setActiveIndex(0);
+    },
+    // Stryker disable next-line ArrayDeclaration: any unchanging list, like the empty one, keeps the same callback
+    [],
+  );
   const onStep = React.useCallback(
     // Enter in the search box steps too, also while nothing matches: the place then stays at the first match.
     (step: 1 | -1) => setActiveIndex((i) => searchPlace(i + step + matchCount, matchCount)),
     [matchCount],
   );
-  const onToggleAll = React.useCallback(() => {
-    setAllExpanded((all) => !all);
-    setToggled(new Set());
-  }, []);
+  const onToggleAll = React.useCallback(
+    () => {
+      setAllExpanded((all) => !all);
+      setToggled(new Set());
+    },
+    // Stryker disable next-line ArrayDeclaration: any unchanging list, like the empty one, keeps the same callback
+    [],
+  );
   const onCopyAll = React.useCallback(() => {
     const all = transcript.messages.map((m) =>
       messageAsText(m, formatMessageTime(m.timestamp, clock), (r) => strings(`Role_${r}`)),
