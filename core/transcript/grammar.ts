@@ -114,10 +114,11 @@ export function readMessageLine(line: string): MessageLine | null {
     const canonical = readCanonicalMessageLine(line);
     if (canonical !== undefined) return canonical;
   }
+  // Stryker disable next-line LogicalOperator: BARE_RE itself asks for a digit first
+  const startsWithDigit = first >= 48 && first <= 57;
   let match: RegExpExecArray | null = null;
   if (first === OPEN_BRACKET) match = BRACKETED_RE.exec(line);
-  // Stryker disable next-line LogicalOperator: BARE_RE itself asks for a digit first
-  else if (first >= 48 && first <= 57) match = BARE_RE.exec(line);
+  else if (startsWithDigit) match = BARE_RE.exec(line);
   if (!match) return null;
   const [, y, mo, d, h, mi, s, frac, zone, rest] = match;
   // Stryker disable next-line StringLiteral: the rest's group always takes part in a match, so it is never undefined
