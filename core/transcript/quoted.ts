@@ -71,8 +71,11 @@ function isBidiMark(code: number): boolean {
   return code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 }
 
+/** Spaces a mail client leaves at a line's ends: Japanese and Chinese input methods type U+3000, the ideographic space. */
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 0xa0 || (code >= 0x200e && code <= 0x200f);
+  return (
+    code === 32 || code === 9 || code === 13 || code === 0xa0 || code === 0x3000 || (code >= 0x200e && code <= 0x200f)
+  );
 }
 
 /** A quote: lines `from`…`to` (inclusive), starting at `start` (mid-line when it ends a reply line). */

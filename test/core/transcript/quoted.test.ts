@@ -198,6 +198,11 @@ describe("attribution lines", () => {
   });
 });
 
+test("an attribution ending in an ideographic space, as a Japanese input method leaves it, starts a quote", () => {
+  const attribution = "2026年11月19日(火) 18:02 Jane Doe <jane@contoso.com>:\u3000";
+  expect(visible(`ありがとうございます。\n\n${attribution}\n\n${OLD_MAIL}`)).toBe("ありがとうございます。");
+});
+
 describe("what a reply with no quote marker holds", () => {
   test("a colon inside a sentence folds nothing", () => {
     const body = "Note: the charge is still there.\nI called at 18:02 and again at https://contoso.com/help today.";
