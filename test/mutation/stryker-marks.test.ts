@@ -50,91 +50,95 @@ test("every Stryker mark in the mutated source is one Stryker reads", () => {
   expect(unread).toEqual([]);
 });
 
-describe("a mark", () => {
-  test("before the statement it names is read", () => {
-    const source = [
+const NOT_READ = "not before a node: Stryker never reads it";
+
+/** Each case: what a mark's place does, the file's lines, and the marks found unread as [line, why]. */
+const PLACES: [string, string, string[], [number, string][]][] = [
+  [
+    "a mark before the statement it names is read",
+    "f.ts",
+    [
       "export function f(a: number) {",
       "  // Stryker disable next-line EqualityOperator: reason",
       "  return a > 1;",
       "}",
-    ].join("\n");
-    expect(unreadMarks(source, "f.ts")).toEqual([]);
-  });
-
-  test("before the closing brace of a callback is never read", () => {
-    const source = [
-      "const g = useCallback(() => {",
-      "  run();",
-      "  // Stryker disable next-line ArrayDeclaration: reason",
-      "}, []);",
-    ].join("\n");
-    expect(unreadMarks(source, "g.ts")).toEqual([
-      {
-        line: 3,
-        text: "Stryker disable next-line ArrayDeclaration: reason",
-        why: "not before a node: Stryker never reads it",
-      },
-    ]);
-  });
-
-  test("before the list argument itself is read", () => {
-    const source = [
+    ],
+    [],
+  ],
+  [
+    "a mark before the closing brace of a callback is never read",
+    "g.ts",
+    ["const g = useCallback(() => {", "  run();", "  // Stryker disable next-line ArrayDeclaration: reason", "}, []);"],
+    [[3, NOT_READ]],
+  ],
+  [
+    "a mark before the list argument itself is read",
+    "g.ts",
+    [
       "const g = useCallback(",
       "  () => run(),",
       "  // Stryker disable next-line ArrayDeclaration: reason",
       "  [],",
       ");",
-    ].join("\n");
-    expect(unreadMarks(source, "g.ts")).toEqual([]);
-  });
-
-  test("between the attributes of a JSX element is read", () => {
-    const source = [
+    ],
+    [],
+  ],
+  [
+    "a mark before an else is never read",
+    "h.ts",
+    ["if (a) b();", "// Stryker disable next-line LogicalOperator: reason", "else if (c && d) e();"],
+    [[2, NOT_READ]],
+  ],
+  [
+    "a mark between the attributes of a JSX element is read",
+    "e.tsx",
+    [
       "const e = <List",
       "  items={items}",
       "  // Stryker disable next-line ArrayDeclaration: reason",
       "  version={[a, b]}",
       "/>;",
-    ].join("\n");
-    expect(unreadMarks(source, "e.tsx")).toEqual([]);
-  });
-
-  test("followed by a blank line marks nothing", () => {
-    const source = ["// Stryker disable next-line StringLiteral: reason", "", 'export const s = "x";'].join("\n");
-    expect(unreadMarks(source, "s.ts")).toEqual([
-      { line: 1, text: "Stryker disable next-line StringLiteral: reason", why: "the next line holds no code" },
-    ]);
-  });
-
-  test("that disables from a line on is followed by its restore", () => {
-    const source = [
+    ],
+    [],
+  ],
+  [
+    "a mark followed by a blank line marks nothing",
+    "s.ts",
+    ["// Stryker disable next-line StringLiteral: reason", "", 'export const s = "x";'],
+    [[1, "the next line holds no code"]],
+  ],
+  [
+    "a mark that disables from a line on is followed by its restore",
+    "f.ts",
+    [
       "export function f(a: number) {",
       "  // Stryker disable BlockStatement: reason",
-      "  if (a) {",
-      "    return 1;",
-      "  }",
+      "  if (a) return 1;",
       "  return 2;",
       "}",
       "// Stryker restore BlockStatement",
       "export const g = 1;",
-    ].join("\n");
-    expect(unreadMarks(source, "f.ts")).toEqual([]);
-  });
-
-  test("that disables from a line on with its restore before a closing brace disables to the end of the file", () => {
-    const source = [
+    ],
+    [],
+  ],
+  [
+    "a mark that disables from a line on, restored before a closing brace, disables to the end of the file",
+    "f.ts",
+    [
       "export function f(a: number) {",
       "  // Stryker disable BlockStatement: reason",
-      "  if (a) {",
-      "    return 1;",
-      "  }",
+      "  if (a) return 1;",
       "  // Stryker restore BlockStatement",
       "}",
       "export const g = 1;",
-    ].join("\n");
-    expect(unreadMarks(source, "f.ts").map((mark) => [mark.line, mark.why])).toEqual([
+    ],
+    [
       [2, "no restore follows: it disables to the end of the file"],
-      [6, "not before a node: Stryker never reads it"],
-    ]);
-  });
+      [4, NOT_READ],
+    ],
+  ],
+];
+
+test.each(PLACES)("%s", (_place, fileName, lines, unread) => {
+  expect(unreadMarks(lines.join("\n"), fileName).map((mark) => [mark.line, mark.why])).toEqual(unread);
 });
