@@ -357,8 +357,9 @@ class BodyReader {
         const last = this.lastChar(i);
         const colon = last === 58 || last === 0xff1a;
         // "Begin forwarded message:" ends in a colon, as a wrapped attribution's last line does: it is content,
-        // whatever the line above it holds (a date and an address read as the attribution's first line).
-        if (colon && kind === TEXT && FORWARD_RE.test(this.text(i))) {
+        // whatever the line above it holds (a date and an address read as the attribution's first line). A `>` line
+        // never matches FORWARD_RE, so a quoted one stays in its quote.
+        if (colon && FORWARD_RE.test(this.text(i))) {
           this.stop = i;
           break;
         }

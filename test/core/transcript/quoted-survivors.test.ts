@@ -291,4 +291,10 @@ describe("a forwarded message under a line that looks like an attribution's firs
     const body = "Sent 19 Nov 2026 by jane@contoso.com\nBegin forwarded message:\n\n> Your invoice is attached.";
     expect(quotedText(body)).toEqual([]);
   });
+
+  test("a quoted 'Begin forwarded message:' stays in its quote, which folds", () => {
+    const body =
+      "Thanks.\n\nOn 19 Nov 2026, at 18:02, Jane Doe <jane@contoso.com> wrote:\n> Begin forwarded message:\n> Invoice.";
+    expect(visible(body)).toBe("Thanks.");
+  });
 });
