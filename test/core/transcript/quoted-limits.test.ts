@@ -53,6 +53,11 @@ describe("a signature", () => {
     expect(signatureText(withLines(11))).toBeNull();
   });
 
+  test("a device footer right above a delimiter with ten lines under it joins the signature", () => {
+    const body = withLines(10).replace("Please call me.\n", "Please call me.\nSent from my iPhone\n");
+    expect(signatureText(body)).toBe(body.slice("Please call me.\n".length));
+  });
+
   test("a rule of 60 underscores starts the signature; one of 61 is too long to", () => {
     expect(signatureText(`Please call me.\n${"_".repeat(60)}\nMailing list footer`)).toBe(
       `${"_".repeat(60)}\nMailing list footer`,

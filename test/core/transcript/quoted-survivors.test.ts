@@ -86,6 +86,21 @@ describe("signatures", () => {
   });
 });
 
+describe("two quotes with only blank lines between them", () => {
+  test("a bottom-posted answer under two attributed quotes folds both: blank lines are no inline answer", () => {
+    const body = [
+      "On Wed, Nov 20, 2026 at 3:59 PM, Jane Doe <jane@contoso.com> wrote:",
+      "> The Visa ending 4242.",
+      "",
+      "On Tue, 19 Nov 2026 at 18:02, Contoso <billing@contoso.com> wrote:",
+      "> Which card was charged?",
+      "",
+      "Thanks, refunded.",
+    ].join("\n");
+    expect(visible(body)).toBe("Thanks, refunded.");
+  });
+});
+
 describe("where a quote starts and ends", () => {
   test("a reply written before an attribution on the same line counts as an inline answer", () => {
     const body =
