@@ -86,6 +86,11 @@ describe("who wrote each message", () => {
     expect(read.map(([, role]) => role)).toEqual(["customer", "agent", "customer", "agent"]);
   });
 
+  test("with a customer in the header, a sender named otherwise with no address is an agent", () => {
+    const read = senders(thread([`[${T}] Sam Lee\na`, `[${T}] Jane Doe\nb`], "Customer: Jane Doe <jane@contoso.com>"));
+    expect(read.map(([, role]) => role)).toEqual(["agent", "customer"]);
+  });
+
   test("with a customer named but no address in the header, a sender with an address is not matched by name", () => {
     const read = senders(thread([`[${T}] Jane Doe <jane@contoso.com>\na`, `[${T}] jane doe\nb`], "Customer: Jane Doe"));
     expect(read.map(([, role]) => role)).toEqual(["agent", "customer"]);
