@@ -1,5 +1,6 @@
 import { parseTranscript } from "../../../core/transcript/parse";
-import { EXAMPLE_TRANSCRIPT } from "../../fixtures/handoffs";
+import { writeTranscript } from "../../../core/transcript/write";
+import { EXAMPLE_TRANSCRIPT, handoffWithMessages } from "../../fixtures/handoffs";
 
 const MSG = "[2026-11-20T09:14:03Z] Jane Doe <jane@contoso.com> (customer)";
 
@@ -194,6 +195,23 @@ describe("reading a transcript (PRODUCT.md §4)", () => {
     const t = parseTranscript(transcript("Channel: email", `${MSG}\nSubject: Refund\nbody\nSubject: not one`));
     expect(t.messages[0]!.subject).toBe("Refund");
     expect(t.messages[0]!.body).toBe("body\nSubject: not one");
+  });
+
+  test("rule 4: a first line subject: in lower case is the subject too", () => {
+    const t = parseTranscript(transcript("Channel: email", `${MSG}\nsubject: Refund\nbody`));
+    expect(t.messages[0]!.subject).toBe("Refund");
+    expect(t.messages[0]!.body).toBe("body");
+  });
+
+  test("rule 4: a body whose first line is subject: in lower case is written escaped and read back as body", () => {
+    const written = writeTranscript(
+      handoffWithMessages(1, () => "subject: Refund\nbody"),
+      { maxLength: null },
+    );
+    expect(written).toContain("\n\\subject: Refund\nbody\n");
+    const message = parseTranscript(written).messages[0]!;
+    expect(message.subject).toBeUndefined();
+    expect(message.body).toBe("subject: Refund\nbody");
   });
 
   test("rule 4: the reader removes the escaping backslash", () => {
