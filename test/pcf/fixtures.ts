@@ -1,9 +1,11 @@
 import { render } from "@testing-library/react";
 import * as React from "react";
+import { writeTranscript } from "../../core/transcript/write";
 import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
 import type { HandoffTranscriptProps } from "../../pcf/HandoffTranscript/components/types";
 import type { IInputs } from "../../pcf/HandoffTranscript/generated/ManifestTypes";
 import { DEFAULT_STRINGS, type StringKey } from "../../pcf/HandoffTranscript/strings/defaults";
+import { handoffWithMessages } from "../fixtures/handoffs";
 
 export const strings = (key: StringKey): string => DEFAULT_STRINGS[key];
 
@@ -23,6 +25,15 @@ export function makeProps(overrides: Partial<HandoffTranscriptProps> = {}): Hand
     copyText: jest.fn(() => Promise.resolve()),
     ...overrides,
   };
+}
+
+/** A transcript of `count` messages written in full, where message `quoting` quotes an invoice and the others do not. */
+export function threadQuotingAt(count: number, quoting: number): string {
+  const body = (i: number) =>
+    i === quoting
+      ? "Hi.\n\nOn 19 Nov 2026, at 18:02, Contoso Billing <billing@contoso.com> wrote:\n> Invoice."
+      : `Message ${i}.`;
+  return writeTranscript(handoffWithMessages(count, body), { maxLength: null });
 }
 
 /** A description that holds 1 of 7 messages, as the writer truncates it. */

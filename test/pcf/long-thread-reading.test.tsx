@@ -6,24 +6,15 @@
 import { render, screen } from "@testing-library/react";
 import * as React from "react";
 import * as quoted from "../../core/transcript/quoted";
-import { writeTranscript } from "../../core/transcript/write";
 import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
-import { handoffWithMessages } from "../fixtures/handoffs";
-import { makeProps } from "./fixtures";
+import { makeProps, threadQuotingAt } from "./fixtures";
 
 afterEach(() => {
   jest.restoreAllMocks();
 });
 
 /** 200 messages; the latest quotes an invoice, so, newest first, the toolbar's "Expand all" needs to read no further. */
-const LONG_THREAD = writeTranscript(
-  handoffWithMessages(200, (i) =>
-    i === 199
-      ? "Hi.\n\nOn 19 Nov 2026, at 18:02, Contoso Billing <billing@contoso.com> wrote:\n> Invoice."
-      : `Message ${i}.`,
-  ),
-  { maxLength: null },
-);
+const LONG_THREAD = threadQuotingAt(200, 199);
 
 function bodiesRead(): number {
   const lineByLine = jest.spyOn(quoted, "readReplyParts");

@@ -6,9 +6,8 @@ import { List } from "@fluentui/react";
 import { fireEvent, render, screen } from "@testing-library/react";
 import * as React from "react";
 import { HandoffTranscriptView } from "../../pcf/HandoffTranscript/components/HandoffTranscriptView";
-import { writeTranscript } from "../../core/transcript/write";
-import { EXAMPLE_TRANSCRIPT, handoffWithMessages } from "../fixtures/handoffs";
-import { makeProps } from "./fixtures";
+import { EXAMPLE_TRANSCRIPT } from "../fixtures/handoffs";
+import { makeProps, threadQuotingAt } from "./fixtures";
 
 const scrollTops: number[] = [];
 const jsdomScrollIntoView = Element.prototype.scrollIntoView;
@@ -112,14 +111,9 @@ test("after opening again at a new description's latest message, the list stops 
   expect(scrollTops).toEqual([]);
 });
 
-// jsdom lays nothing out, so Fluent's List renders a long thread's first page (10 messages) and no more.
-function thread(count: number): string {
-  const quotedFirst = (i: number) =>
-    i === 0
-      ? "Hi.\n\nOn 19 Nov 2026, at 18:02, Contoso Billing <billing@contoso.com> wrote:\n> Invoice."
-      : `Message ${i}.`;
-  return writeTranscript(handoffWithMessages(count, quotedFirst), { maxLength: null });
-}
+// jsdom lays nothing out, so Fluent's List renders a long thread's first page (10 messages) and no more. The first
+// message quotes, so "Expand all quoted text" is there.
+const thread = (count: number): string => threadQuotingAt(count, 0);
 
 test("until a long thread's latest message is rendered, the list keeps scrolling to the end", () => {
   render(<HandoffTranscriptView {...makeProps({ description: thread(60) })} />);
