@@ -10,18 +10,25 @@ const MARK = /^\s*Stryker (disable|restore)\b/;
 /** `Stryker disable next-line A,B: reason`: the kind, the scope and the mutators. */
 const DIRECTIVE = /^Stryker (disable|restore) (next-line )?([\w,]+)/;
 
-function restoredLater(names: string, later: readonly (Located & { value: string })[], read: Set<number>): boolean {
-  const wanted = names.split(",");
-  return later.some((comment) => {
-    const [, kind, nextLine, restored] = DIRECTIVE.exec(comment.value.trim()) ?? [];
-    const list = (restored ?? "").split(",");
-    return (
-      kind === "restore" &&
-      !nextLine &&
-      read.has(comment.start) &&
-      (list.includes("all") || wanted.every((n) => list.includes(n)))
-    );
-  });
+/** A mark as Babel attached it, read once. */
+interface Mark {
+  line: number;
+  endLine: number;
+  text: string;
+  kind: string | undefined;
+  nextLine: boolean;
+  mutators: string[];
+  read: boolean;
+}
+
+function restoredLater(disable: Mark, later: readonly Mark[]): boolean {
+  return later.some(
+    (mark) =>
+      mark.kind === "restore" &&
+      !mark.nextLine &&
+      mark.read &&
+      (mark.mutators.includes("all") || disable.mutators.every((name) => mark.mutators.includes(name))),
+  );
 }
 
 export interface UnreadMark {
@@ -58,17 +65,29 @@ export function unreadMarks(source: string, fileName: string): UnreadMark[] {
   const read = new Set<number>();
   leadingCommentStarts(file.program, read);
   const lines = source.split("\n");
+  const marks = ((file.comments ?? []) as (Located & { value: string })[])
+    .filter((comment) => MARK.test(comment.value))
+    .map((comment): Mark => {
+      const text = comment.value.trim();
+      const [, kind, nextLine, mutators] = DIRECTIVE.exec(text) ?? [];
+      return {
+        line: comment.loc!.start.line,
+        endLine: comment.loc!.end.line,
+        text,
+        kind,
+        nextLine: nextLine !== undefined,
+        mutators: (mutators ?? "").split(","),
+        read: read.has(comment.start),
+      };
+    });
   const unread: UnreadMark[] = [];
-  const marks = ((file.comments ?? []) as (Located & { value: string })[]).filter((c) => MARK.test(c.value));
-  marks.forEach((comment, i) => {
-    const line = comment.loc!.start.line;
-    const text = comment.value.trim();
-    const [, kind, nextLine, names] = DIRECTIVE.exec(text) ?? [];
-    if (!read.has(comment.start)) {
+  marks.forEach((mark, i) => {
+    const { line, text } = mark;
+    if (!mark.read) {
       unread.push({ line, text, why: "not before a node: Stryker never reads it" });
-    } else if (nextLine && (lines[comment.loc!.end.line] ?? "").trim() === "") {
+    } else if (mark.nextLine && (lines[mark.endLine] ?? "").trim() === "") {
       unread.push({ line, text, why: "the next line holds no code" });
-    } else if (kind === "disable" && !nextLine && !restoredLater(names ?? "", marks.slice(i + 1), read)) {
+    } else if (mark.kind === "disable" && !mark.nextLine && !restoredLater(mark, marks.slice(i + 1))) {
       unread.push({ line, text, why: "no restore follows: it disables to the end of the file" });
     }
   });
